@@ -1,0 +1,42 @@
+package io.shopscale.platform.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@SpringBootApplication
+class DefaultsTestApplication {
+
+    @RestController
+    static class ProbeController {
+
+        @GetMapping("/probe/{id}")
+        Map<String, Object> byId(@PathVariable UUID id) {
+            if (id.getMostSignificantBits() == 0) {
+                throw new NotFoundException("No probe " + id + ".");
+            }
+            return Map.of("id", id);
+        }
+
+        @GetMapping("/probe")
+        Map<String, Object> page(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                                 @RequestParam(required = false) String sort) {
+            if (sort != null && !sort.equals("name")) {
+                throw new InvalidParameterException("sort", "'sort' must be one of [name].");
+            }
+            return Map.of("page", page, "size", size);
+        }
+
+        @GetMapping("/probe/boom")
+        Map<String, Object> boom() {
+            throw new IllegalStateException("secret internal detail");
+        }
+    }
+}
