@@ -1,0 +1,74 @@
+package io.shopscale.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two catalog instances, one of them dead: reads fail over, writes are never replayed. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+class GatewayFailoverTests {
+
+	static final TestBackend healthy = TestBackend.start("catalog-healthy");
+
+	@LocalServerPort
+	int port;
+
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void catalogInstances(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", () -> TestBackend.deadUri().toString());
+		registry.add("spring.cloud.discovery.client.simple.instances.catalog[1].uri", () -> healthy.uri().toString());
+	}
+
+	@AfterAll
+	static void stopBackend() {
+		healthy.close();
+	}
+
+	@BeforeEach
+	void connect() {
+		this.client = GatewayClient.to(this.port);
+	}
+
+	@Test
+	void everyReadReachesTheHealthyInstance() {
+		for (int i = 0; i < 10; i++) {
+			this.client.get()
+				.uri("/api/products?page=" + i)
+				.exchange()
+				.expectStatus().isOk()
+				.expectHeader().valueEquals("X-Served-By", "catalog-healthy");
+		}
+		this.client.head().uri("/api/products").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aWriteThatCannotConnectIsNotReplayedElsewhere() {
+		// Round robin alternates, so two consecutive writes meet both instances once.
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			statuses.add(this.client.post()
+				.uri("/api/products/echo")
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.value());
+		}
+
+		assertThat(statuses).containsExactlyInAnyOrder(200, 502);
+	}
+
+}
