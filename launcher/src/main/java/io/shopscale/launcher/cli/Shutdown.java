@@ -1,0 +1,120 @@
+package io.shopscale.launcher.cli;
+
+import io.shopscale.launcher.platform.Components;
+import io.shopscale.launcher.platform.Ports;
+import io.shopscale.launcher.process.Liveness;
+import io.shopscale.launcher.process.Stopped;
+import io.shopscale.launcher.process.Supervisor;
+import io.shopscale.launcher.state.InstanceRecord;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * Stops instances in the reverse of start order, one component after the other (the gateway before the services
+ * behind it, the stores last); the instances of one component stop together.
+ */
+final class Shutdown {
+
+    private static final Duration PORT_RELEASE_WAIT = Duration.ofSeconds(10);
+
+    private static final Duration TRAINING_EXTRA_GRACE = Duration.ofSeconds(40);
+
+    private final Supervisor supervisor;
+
+    private final PrintWriter out;
+
+    private final Duration grace;
+
+    private final Path dataDir;
+
+    Shutdown(Supervisor supervisor, PrintWriter out, Duration grace, Path dataDir) {
+        this.supervisor = supervisor;
+        this.out = out;
+        this.grace = grace;
+        this.dataDir = dataDir;
+    }
+
+    void stopAll(List<InstanceRecord> instances) {
+        Map<String, List<InstanceRecord>> byComponent = instances.stream()
+                .sorted(Comparator.comparingInt((InstanceRecord instance) -> Components.order(instance.component()))
+                        .reversed()
+                        .thenComparing(Comparator.comparingInt(InstanceRecord::instance).reversed()))
+                .collect(Collectors.groupingBy(InstanceRecord::component, LinkedHashMap::new, Collectors.toList()));
+        byComponent.values().forEach(this::stopTogether);
+        awaitPortsFree(instances.stream().flatMap(instance -> instance.ports().stream()).toList());
+    }
+
+    private void stopTogether(List<InstanceRecord> instances) {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            instances.forEach(instance -> executor.submit(() -> stop(instance)));
+        }
+    }
+
+    private void stop(InstanceRecord instance) {
+        String name = "%-12s".formatted(instance.name());
+        var process = Liveness.find(instance.pid(), instance.jar(), instance.startedAt());
+        if (process.isEmpty()) {
+            println("  %s was not running".formatted(name));
+            return;
+        }
+        // A JVM that trained an AOT cache writes it on exit, which takes a while once per build.
+        boolean training = process.get().info().commandLine().map(line -> line.contains("-XX:AOTCacheOutput="))
+                .orElse(false);
+        Duration allowed = training ? grace.plus(TRAINING_EXTRA_GRACE) : grace;
+        Stopped stopped = supervisor.stop(process.get(), allowed, strays(process.get()));
+        if (stopped.killed()) {
+            println("  %s killed after %s (pid %d ignored SIGTERM)".formatted(name, Format.seconds(stopped.took()),
+                    stopped.pid()));
+        }
+        else {
+            println("  %s stopped in %s%s".formatted(name, Format.seconds(stopped.took()),
+                    training ? " (saved its AOT cache for faster starts)" : ""));
+        }
+    }
+
+    /**
+     * The stores process runs servers that may detach themselves (PostgreSQL does); they work in the data directory,
+     * which is how they are found should the stores process fail to stop them.
+     */
+    private List<ProcessHandle> strays(ProcessHandle process) {
+        boolean ownsData = process.info().commandLine().map(line -> line.contains(dataDir.toString())).orElse(false);
+        if (!ownsData) {
+            return List.of();
+        }
+        return Supervisor.mentioning(dataDir + "/").stream().filter(stray -> stray.pid() != process.pid()).toList();
+    }
+
+    /** A stopped server's ports close with it; one still taken belongs to someone else, which is worth saying. */
+    private void awaitPortsFree(Collection<Integer> ports) {
+        long deadline = System.nanoTime() + PORT_RELEASE_WAIT.toNanos();
+        List<Integer> busy = List.copyOf(ports);
+        while (true) {
+            busy = busy.stream().filter(Ports::inUse).toList();
+            if (busy.isEmpty() || System.nanoTime() - deadline >= 0) {
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        busy.forEach(port -> println("  warning: port " + port + " is still in use by another program"));
+    }
+
+    private synchronized void println(String line) {
+        out.println(line);
+        out.flush();
+    }
+}

@@ -1,0 +1,49 @@
+package io.shopscale.launcher.cli;
+
+import io.shopscale.launcher.platform.Component;
+import io.shopscale.launcher.platform.Components;
+import io.shopscale.launcher.platform.Launches;
+import io.shopscale.launcher.platform.Settings;
+import io.shopscale.launcher.platform.Store;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** What {@code up} tells the user before and after starting. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static void starting(PrintWriter out, Settings settings, Launches launches) {
+        out.printf("Starting ShopScale: %s (java %d, state in %s)%n", launches.components().stream()
+                .map(Component::name).collect(Collectors.joining(", ")), settings.javaFeatureVersion(),
+                settings.stateDir());
+        Arrays.stream(Store.values())
+                .filter(store -> !launches.embeddedStores().contains(store))
+                .forEach(store -> out.printf("  %-12s external (%s)%n", store.label(), store.externalVariable()));
+        out.flush();
+    }
+
+    static void ready(PrintWriter out, Settings settings, Launches launches, Duration took) {
+        int gateway = settings.port(Components.get(Components.GATEWAY));
+        out.println();
+        out.println("ShopScale is up in " + Format.seconds(took) + ".");
+        out.printf("  Gateway     http://localhost:%d%n", gateway);
+        out.printf("  Try         http://localhost:%d/api/products?q=lamp%n", gateway);
+        out.printf("  Registry    http://localhost:%d%n", settings.port(Components.get(Components.REGISTRY)));
+        String label = "  Metrics     ";
+        for (Component component : launches.components()) {
+            if (component.kind() == Component.Kind.SERVICE) {
+                out.printf("%shttp://localhost:%d/actuator/prometheus (%s)%n", label, settings.port(component),
+                        component.name());
+                label = " ".repeat(label.length());
+            }
+        }
+        out.printf("  Logs        %s (./shopscale logs <component> [-f])%n", settings.logsDir());
+        out.println("  Manage      ./shopscale status | ./shopscale scale catalog=2 | ./shopscale down");
+        out.flush();
+    }
+}

@@ -1,0 +1,156 @@
+package io.shopscale.launcher.cli;
+
+import io.shopscale.launcher.health.Readiness.Outcome;
+import io.shopscale.launcher.health.Readiness.Ready;
+import io.shopscale.launcher.platform.Component;
+import io.shopscale.launcher.platform.Components;
+import io.shopscale.launcher.platform.Launches;
+import io.shopscale.launcher.platform.Settings;
+import io.shopscale.launcher.process.Child;
+import io.shopscale.launcher.state.RunState;
+import io.shopscale.launcher.state.StateException;
+import io.shopscale.launcher.state.StateStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "up",
+        description = {"Start the platform and wait until every component is ready.",
+                "Stays in the foreground until Ctrl-C, which stops everything; with --detach it exits once ready."})
+final class UpCommand implements Callable<Integer> {
+
+    private static final Duration MONITOR_INTERVAL = Duration.ofSeconds(1);
+
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = {"-d", "--detach"}, description = "Exit once everything is ready and leave it running.")
+    boolean detach;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long each component may take to become ready (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Context context;
+
+    UpCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (timeoutSeconds < 1) {
+            throw new Failure("--timeout must be at least 1 second", ExitCodes.USAGE);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Settings settings = context.settings(options.stateDir);
+        var launches = new Launches(settings);
+        var store = new StateStore(settings.runDir());
+        var shutdown = new Shutdown(context.supervisor(), out, context.stopGrace(), settings.dataDir());
+        long begin = System.nanoTime();
+        SignalGuard guard;
+        try (var lock = store.lock(Context.LOCK_WAIT, () -> out.println("Waiting for another shopscale command to finish..."))) {
+            Preflight.refuseIfRunning(store, out);
+            List<Component> components = launches.components();
+            Preflight.requireJars(components, settings);
+            Preflight.requireFreePorts(launches.portClaims());
+            Preflight.createDirectories(settings);
+            launches.pruneEarlierBuilds(components);
+            launches.prepare(components, () -> {
+                out.println("Unpacking the jars of this build for a faster start (once per build)...");
+                out.flush();
+            });
+            Summary.starting(out, settings, launches);
+            var startup = new Startup(context.supervisor(), store, new RunState(Instant.now(),
+                    storedEnvironment(settings), List.of()), out, err, Duration.ofSeconds(timeoutSeconds));
+            guard = SignalGuard.install(startup, store, shutdown, out);
+            try {
+                for (List<Component> stage : Components.byStage(components, component -> component)) {
+                    Map<Child, Outcome> outcomes = startup.startTogether(stage.stream().map(launches::first).toList());
+                    if (!outcomes.values().stream().allMatch(Ready.class::isInstance)) {
+                        throw new Failure("ShopScale did not start. Logs: " + settings.logsDir());
+                    }
+                }
+            }
+            catch (RuntimeException failed) {
+                guard.awaitIfStopping();
+                guard.finishQuietly();
+                err.println("Stopping what was started...");
+                err.flush();
+                shutdown.stopAll(startup.startedInstances());
+                store.delete();
+                throw failed;
+            }
+        }
+        Summary.ready(out, settings, launches, Duration.ofNanos(System.nanoTime() - begin));
+        if (detach) {
+            guard.finishQuietly();
+            out.println("Running in the background. Stop it with: ./shopscale down");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        guard.running();
+        return monitor(store, guard, out, err);
+    }
+
+    /** The environment services were given, minus secrets, for instances that {@code scale} adds later. */
+    private static Map<String, String> storedEnvironment(Settings settings) {
+        var env = new LinkedHashMap<>(settings.serviceEnvironment());
+        Settings.SECRET_VARIABLES.forEach(env::remove);
+        return env;
+    }
+
+    /** Keeps the foreground alive, says when an instance dies and returns when someone else stopped the platform. */
+    private static int monitor(StateStore store, SignalGuard guard, PrintWriter out, PrintWriter err) {
+        Set<String> reported = new HashSet<>();
+        while (guard.isRunning()) {
+            try {
+                Optional<RunState> state = store.read();
+                if (state.isEmpty() && guard.finishQuietly()) {
+                    out.println("ShopScale was stopped by another shopscale command.");
+                    out.flush();
+                    return ExitCodes.OK;
+                }
+                state.map(RunState::instances).orElse(List.of()).stream()
+                        .filter(instance -> !Instances.alive(instance))
+                        .filter(instance -> reported.add(instance.name() + "@" + instance.pid()))
+                        .forEach(instance -> {
+                            err.printf("%s (pid %d) exited unexpectedly; see ./shopscale logs %s%n", instance.name(),
+                                    instance.pid(), instance.name());
+                            err.flush();
+                        });
+            }
+            catch (StateException unreadable) {
+                // Whoever broke the file hears about it; watching goes on, and Ctrl-C still stops everything.
+            }
+            try {
+                Thread.sleep(MONITOR_INTERVAL);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        guard.awaitStopped();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,61 @@
+package io.shopscale.launcher.platform;
+
+import io.shopscale.launcher.health.HealthCheck;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One deployable of the platform as the launcher runs it: its module, its default port, the stage it starts in and
+ * whether more instances of it may run side by side.
+ */
+public record Component(String name, String module, Kind kind, int defaultPort, int stage, boolean scalable,
+        String maxHeap) {
+
+    public enum Kind {
+        /** PostgreSQL, Redis and Kafka in one process that takes its ports as arguments; ready when they accept TCP. */
+        STORES,
+        /** A Spring Boot service configured through its environment; ready when its readiness group says so. */
+        SERVICE
+    }
+
+    static Component stores(String name, String module, int stage) {
+        return new Component(name, module, Kind.STORES, 0, stage, false, "256m");
+    }
+
+    static Component service(String name, String module, int port, int stage) {
+        return new Component(name, module, Kind.SERVICE, port, stage, false, "192m");
+    }
+
+    static Component scalableService(String name, String module, int port, int stage) {
+        return new Component(name, module, Kind.SERVICE, port, stage, true, "192m");
+    }
+
+    /** The environment variable that moves this component's port, e.g. {@code SHOPSCALE_GATEWAY_PORT}. */
+    public String portVariable() {
+        return "SHOPSCALE_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT";
+    }
+
+    /** The environment variable with extra JVM options for this component only. */
+    public String javaOptionsVariable() {
+        return "SHOPSCALE_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_JAVA_OPTS";
+    }
+
+    public Path jar(Path home, String version) {
+        String artifact = Path.of(module).getFileName().toString();
+        return home.resolve(module).resolve("target").resolve(artifact + "-" + version + "-exec.jar");
+    }
+
+    /** Instance 1 carries the bare component name so single-instance logs and commands stay short. */
+    public String instanceName(int instance) {
+        return instance == 1 ? name : name + "-" + instance;
+    }
+
+    public HealthCheck readinessCheck(List<Integer> ports) {
+        return switch (kind) {
+            case STORES -> HealthCheck.tcp(ports);
+            case SERVICE -> HealthCheck.http(ports.getFirst(), "/actuator/health/readiness");
+        };
+    }
+}

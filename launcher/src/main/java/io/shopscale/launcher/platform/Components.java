@@ -1,0 +1,59 @@
+package io.shopscale.launcher.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** The platform, in start order. Adding a service is one more line in {@link #ALL}. */
+public final class Components {
+
+    public static final String REGISTRY = "registry";
+
+    public static final String GATEWAY = "gateway";
+
+    // Stage 0 before 1 before 2; components that share a stage start together.
+    private static final List<Component> ALL = List.of(
+            Component.stores("stores", "platform/stores", 0),
+            Component.service(REGISTRY, "services/registry", 8761, 1),
+            Component.scalableService("catalog", "services/catalog", 8081, 2),
+            Component.service(GATEWAY, "services/gateway", 8080, 2));
+
+    private Components() {
+    }
+
+    public static List<Component> all() {
+        return ALL;
+    }
+
+    public static Optional<Component> find(String name) {
+        return ALL.stream().filter(component -> component.name().equals(name)).findFirst();
+    }
+
+    public static Component get(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("no component named " + name));
+    }
+
+    public static List<String> names() {
+        return ALL.stream().map(Component::name).toList();
+    }
+
+    public static List<String> scalableNames() {
+        return ALL.stream().filter(Component::scalable).map(Component::name).toList();
+    }
+
+    /** Position in start order; unknown names sort last so they are stopped first. */
+    public static int order(String name) {
+        int index = names().indexOf(name);
+        return index < 0 ? ALL.size() : index;
+    }
+
+    public static <T> List<List<T>> byStage(List<T> items, Function<T, Component> component) {
+        var stages = new TreeMap<Integer, List<T>>();
+        for (T item : items) {
+            stages.computeIfAbsent(component.apply(item).stage(), stage -> new ArrayList<>()).add(item);
+        }
+        return List.copyOf(stages.values());
+    }
+}

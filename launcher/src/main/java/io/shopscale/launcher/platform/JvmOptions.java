@@ -1,0 +1,72 @@
+package io.shopscale.launcher.platform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** JVM flags for a platform process: small resident memory and fast start on a small machine. */
+final class JvmOptions {
+
+    /** Dynamic CDS archives that create themselves on exit arrived in JDK 19. */
+    private static final int AUTO_CDS_SINCE = 19;
+
+    /** AOT caches written by a single training run (JEP 514) arrived in JDK 25. */
+    private static final int AOT_CACHE_SINCE = 25;
+
+    private JvmOptions() {
+    }
+
+    /**
+     * @param cacheBase where this build's class cache lives, without extension; a rebuilt jar gets a new one
+     */
+    static List<String> forInstance(Component component, int instance, Settings settings, Path cacheBase) {
+        var options = new ArrayList<>(List.of(
+                "-Xmx" + component.maxHeap(),
+                "-Xss512k",
+                // One GC thread and no remembered sets: the cheapest collector for a small heap on two cores.
+                "-XX:+UseSerialGC",
+                "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxMetaspaceSize=192m",
+                // Nothing restarts a failed process; dying loudly beats limping on after an OutOfMemoryError.
+                "-XX:+ExitOnOutOfMemoryError",
+                "--enable-native-access=ALL-UNNAMED",
+                // Names the instance in ps.
+                "-Dshopscale.instance=" + component.instanceName(instance)));
+        if (!settings.variable("SHOPSCALE_CDS").map("off"::equalsIgnoreCase).orElse(false)) {
+            options.addAll(classCache(instance, settings.javaFeatureVersion(), cacheBase));
+        }
+        options.addAll(settings.extraJavaOptions(component));
+        return options;
+    }
+
+    /**
+     * The first instance trains the cache: the JVM writes it when the instance exits. Further instances only read it,
+     * so that two exiting JVMs never write the same file. The cache's own warnings (classes it skips) stay out of
+     * the logs; a cache that does not fit is ignored and costs nothing but its benefit.
+     */
+    private static List<String> classCache(int instance, int javaVersion, Path cacheBase) {
+        if (javaVersion >= AOT_CACHE_SINCE) {
+            Path cache = Path.of(cacheBase + ".aot");
+            var quiet = List.of("-Xlog:aot*=off", "-Xlog:cds*=off");
+            if (Files.isRegularFile(cache)) {
+                return concat(List.of("-XX:AOTCache=" + cache), quiet);
+            }
+            return instance == 1 ? concat(List.of("-XX:AOTCacheOutput=" + cache), quiet) : List.of();
+        }
+        if (javaVersion >= AUTO_CDS_SINCE) {
+            Path archive = Path.of(cacheBase + ".jsa");
+            if (instance == 1) {
+                return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
+            }
+            return Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off") : List.of();
+        }
+        return List.of();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        var all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

@@ -1,0 +1,163 @@
+package io.shopscale.launcher.platform;
+
+import io.shopscale.launcher.platform.Component.Kind;
+import io.shopscale.launcher.process.LaunchSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/** Turns components and settings into the command lines, environments and logs of their instances. */
+public final class Launches {
+
+    private final Settings settings;
+
+    private final AppImages images;
+
+    public Launches(Settings settings) {
+        this.settings = settings;
+        this.images = new AppImages(settings.stateDir().resolve("apps"));
+    }
+
+    /** The stores the stores process runs: those not given as external URLs. */
+    public List<Store> embeddedStores() {
+        return Arrays.stream(Store.values()).filter(store -> !settings.isExternal(store)).toList();
+    }
+
+    /** Components to run for {@code up}, in start order. */
+    public List<Component> components() {
+        return Components.all().stream()
+                .filter(component -> component.kind() != Kind.STORES || !embeddedStores().isEmpty())
+                .toList();
+    }
+
+    /** Every port {@code up} is about to claim. */
+    public List<PortClaim> portClaims() {
+        var claims = new ArrayList<PortClaim>();
+        for (Component component : components()) {
+            if (component.kind() == Kind.STORES) {
+                for (Store store : embeddedStores()) {
+                    claims.add(new PortClaim(settings.port(store), component.name() + " (" + store.label() + ")",
+                            store.portVariable()));
+                }
+                if (embeddedStores().contains(Store.KAFKA)) {
+                    claims.add(new PortClaim(settings.kafkaControllerPort(), component.name() + " (kafka controller)",
+                            Store.KAFKA.portVariable()));
+                }
+            }
+            else {
+                claims.add(new PortClaim(settings.port(component), component.name(), component.portVariable()));
+            }
+        }
+        return claims;
+    }
+
+    /** The first instance of each component, configured as for {@code up}. */
+    public LaunchSpec first(Component component) {
+        return component.kind() == Kind.STORES
+                ? stores(component)
+                : service(component, 1, settings.port(component), settings.serviceEnvironment());
+    }
+
+    /**
+     * @param serviceEnvironment what the platform tells its services about the registry and stores; the user's
+     *        secrets are added from the current environment
+     */
+    public LaunchSpec service(Component component, int instance, int port, Map<String, String> serviceEnvironment) {
+        var env = new LinkedHashMap<>(serviceEnvironment);
+        env.putAll(secrets());
+        env.put("SERVER_PORT", Integer.toString(port));
+        return spec(component, instance, List.of(), env, List.of(port));
+    }
+
+    private LaunchSpec stores(Component component) {
+        // The stores process reads the SHOPSCALE_*_URL variables itself to skip external stores, so it gets the
+        // user's environment untouched rather than the defaults the services get.
+        List<String> arguments = List.of(
+                "--data-dir=" + settings.dataDir(),
+                Store.POSTGRES.portArgument() + "=" + settings.port(Store.POSTGRES),
+                Store.REDIS.portArgument() + "=" + settings.port(Store.REDIS),
+                Store.KAFKA.portArgument() + "=" + settings.port(Store.KAFKA));
+        List<Integer> ports = embeddedStores().stream().map(settings::port).toList();
+        return spec(component, 1, arguments, Map.of(), ports);
+    }
+
+    /** Unpacks the components' jars for this build where that has not happened yet; slow only once per build. */
+    public void prepare(List<Component> components, Runnable beforeSlowWork) {
+        List<Path> pending = components.stream().map(this::fatJar).filter(jar -> !images.isPrepared(jar)).toList();
+        if (pending.isEmpty()) {
+            return;
+        }
+        beforeSlowWork.run();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            pending.stream().map(jar -> executor.submit(() -> images.prepare(jar))).toList().forEach(Launches::join);
+        }
+    }
+
+    /** Forgets unpacked jars and class caches of earlier builds; only while nothing runs. */
+    public void pruneEarlierBuilds(List<Component> components) {
+        for (Component component : components) {
+            Path jar = fatJar(component);
+            images.prune(jar);
+            String current = cacheBase(component, jar).getFileName().toString();
+            try (Stream<Path> caches = Files.list(settings.cdsDir())) {
+                caches.filter(cache -> cache.getFileName().toString().startsWith(component.name() + "-"))
+                        .filter(cache -> !cache.getFileName().toString().startsWith(current + "."))
+                        .forEach(cache -> cache.toFile().delete());
+            }
+            catch (IOException noCachesYet) {
+                // nothing to prune
+            }
+        }
+    }
+
+    private Path fatJar(Component component) {
+        return component.jar(settings.home(), settings.version());
+    }
+
+    private Path cacheBase(Component component, Path fatJar) {
+        return settings.cdsDir().resolve(component.name() + "-" + AppImages.stamp(fatJar));
+    }
+
+    private static void join(Future<?> work) {
+        try {
+            work.get();
+        }
+        catch (ExecutionException ex) {
+            throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex.getCause());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+    }
+
+    private LaunchSpec spec(Component component, int instance, List<String> arguments, Map<String, String> env,
+            List<Integer> ports) {
+        Path fatJar = fatJar(component);
+        Path jar = images.runnableJar(fatJar);
+        var command = new ArrayList<String>();
+        command.add(settings.java().toString());
+        command.addAll(JvmOptions.forInstance(component, instance, settings, cacheBase(component, fatJar)));
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(arguments);
+        var log = settings.logsDir().resolve(component.instanceName(instance) + ".log");
+        return new LaunchSpec(component.name(), instance, command, env, settings.home(), jar, log, ports);
+    }
+
+    private Map<String, String> secrets() {
+        var secrets = new LinkedHashMap<String, String>();
+        Settings.SECRET_VARIABLES.forEach(name -> secrets.put(name, settings.serviceEnvironment().get(name)));
+        return secrets;
+    }
+}

@@ -1,0 +1,36 @@
+package io.shopscale.launcher.process;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Finds a recorded process again, without mistaking an unrelated process that got the same pid for it. */
+public final class Liveness {
+
+    private static final Duration START_TOLERANCE = Duration.ofSeconds(1);
+
+    private Liveness() {
+    }
+
+    /**
+     * The live process with this pid if its command line runs {@code jar}; when the command line cannot be read, the
+     * start time must match instead.
+     */
+    public static Optional<ProcessHandle> find(long pid, String jar, Instant startedAt) {
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().commandLine()
+                        .map(commandLine -> commandLine.contains(jar))
+                        .orElseGet(() -> sameStart(process, startedAt)));
+    }
+
+    public static boolean isAlive(long pid, String jar, Instant startedAt) {
+        return find(pid, jar, startedAt).isPresent();
+    }
+
+    private static boolean sameStart(ProcessHandle process, Instant startedAt) {
+        return startedAt != null && process.info().startInstant()
+                .map(start -> Duration.between(start, startedAt).abs().compareTo(START_TOLERANCE) <= 0)
+                .orElse(false);
+    }
+}

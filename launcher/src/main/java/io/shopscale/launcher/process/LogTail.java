@@ -1,0 +1,54 @@
+package io.shopscale.launcher.process;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+
+/** The end of a log file, read from the back so that large logs cost no more than small ones. */
+public final class LogTail {
+
+    private static final int CHUNK = 8192;
+
+    private LogTail() {
+    }
+
+    public static List<String> lastLines(Path file, int count) throws IOException {
+        if (count <= 0 || !Files.exists(file)) {
+            return List.of();
+        }
+        try (var in = new RandomAccessFile(file.toFile(), "r")) {
+            long end = in.length();
+            long start = end;
+            int newlines = 0;
+            var buffer = new byte[CHUNK];
+            // Walk back until count + 1 line breaks are behind us (the last one may end the final line).
+            while (start > 0 && newlines <= count) {
+                int length = (int) Math.min(CHUNK, start);
+                start -= length;
+                in.seek(start);
+                in.readFully(buffer, 0, length);
+                for (int i = length - 1; i >= 0; i--) {
+                    if (buffer[i] == '\n') {
+                        newlines++;
+                    }
+                }
+            }
+            var bytes = new byte[(int) (end - start)];
+            in.seek(start);
+            in.readFully(bytes);
+            var lines = new ArrayDeque<>(Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1)));
+            if (!lines.isEmpty() && lines.peekLast().isEmpty()) {
+                lines.removeLast();
+            }
+            while (lines.size() > count) {
+                lines.removeFirst();
+            }
+            return List.copyOf(lines);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.shopscale.launcher;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * A stand-in for a platform process, small enough to start in a blink. With {@code --*-port=} arguments it plays the
+ * stores process and accepts TCP on those ports; otherwise it plays a service and answers its readiness URL on
+ * {@code SERVER_PORT}. System properties make it misbehave: {@code fake.exit} (exit at once with that code),
+ * {@code fake.notReady} (answer 503), {@code fake.ignoreTerm} (refuse to stop on SIGTERM), {@code fake.spawn} (leave
+ * a child process behind).
+ */
+public final class FakeComponent {
+
+    private FakeComponent() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = System.getProperty("shopscale.instance", "fake");
+        System.out.println("fake " + name + " starting with " + String.join(" ", args));
+        if (System.getProperty("fake.exit") != null) {
+            System.out.println("fake " + name + " failing on purpose");
+            System.exit(Integer.parseInt(System.getProperty("fake.exit")));
+        }
+        if (Boolean.getBoolean("fake.ignoreTerm")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitForever()));
+        }
+        if (Boolean.getBoolean("fake.spawn")) {
+            new ProcessBuilder("sleep", "300").start();
+        }
+        List<Integer> storePorts = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.matches("--(postgres|redis|kafka)-port=\\d+") && !external(arg)) {
+                storePorts.add(Integer.parseInt(arg.substring(arg.indexOf('=') + 1)));
+            }
+        }
+        if (args.length > 0) {
+            for (int port : storePorts) {
+                acceptForever(port);
+            }
+        }
+        else {
+            serveHttp(Integer.parseInt(System.getenv("SERVER_PORT")));
+        }
+        System.out.println("fake " + name + " ready");
+        awaitForever();
+    }
+
+    /** An executable jar of this class, for tests that need {@code java -jar}. */
+    public static Path jar(Path file) throws IOException {
+        var manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeComponent.class.getName());
+        Files.createDirectories(file.getParent());
+        try (var jar = new JarOutputStream(Files.newOutputStream(file), manifest)) {
+            String entry = FakeComponent.class.getName().replace('.', '/') + ".class";
+            jar.putNextEntry(new JarEntry(entry));
+            try (var in = FakeComponent.class.getClassLoader().getResourceAsStream(entry)) {
+                in.transferTo(jar);
+            }
+            jar.closeEntry();
+        }
+        return file;
+    }
+
+    private static boolean external(String arg) {
+        String store = arg.substring(2, arg.indexOf("-port"));
+        String variable = switch (store) {
+            case "postgres" -> "SHOPSCALE_POSTGRES_URL";
+            case "redis" -> "SHOPSCALE_REDIS_URL";
+            default -> "SHOPSCALE_KAFKA_BOOTSTRAP";
+        };
+        return System.getenv(variable) != null && !System.getenv(variable).isBlank();
+    }
+
+    private static void serveHttp(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+        server.createContext("/actuator/health/readiness", exchange -> {
+            boolean ready = !Boolean.getBoolean("fake.notReady");
+            byte[] body = (ready ? "{\"status\":\"UP\"}" : "{\"status\":\"OUT_OF_SERVICE\"}").getBytes();
+            exchange.sendResponseHeaders(ready ? 200 : 503, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    private static void acceptForever(int port) throws IOException {
+        var socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(port));
+        Thread.ofPlatform().daemon().start(() -> {
+            while (true) {
+                try {
+                    socket.accept().close();
+                }
+                catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private static void awaitForever() {
+        try {
+            new CountDownLatch(1).await();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

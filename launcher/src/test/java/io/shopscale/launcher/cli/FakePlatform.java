@@ -1,0 +1,108 @@
+package io.shopscale.launcher.cli;
+
+import io.shopscale.launcher.FakeComponent;
+import io.shopscale.launcher.ShopScaleCommand;
+import io.shopscale.launcher.platform.Component;
+import io.shopscale.launcher.platform.Components;
+import io.shopscale.launcher.platform.Ports;
+import io.shopscale.launcher.platform.Settings;
+import io.shopscale.launcher.process.Liveness;
+import io.shopscale.launcher.process.Supervisor;
+import io.shopscale.launcher.state.InstanceRecord;
+import io.shopscale.launcher.state.RunState;
+import io.shopscale.launcher.state.StateStore;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/** A repository whose jars are {@link FakeComponent}s, on free ports, driven through the real commands. */
+final class FakePlatform {
+
+    final Path home;
+
+    final Map<String, String> environment = new HashMap<>();
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    FakePlatform(Path home) throws IOException {
+        this.home = home;
+        for (Component component : Components.all()) {
+            FakeComponent.jar(component.jar(home, Settings.platformVersion()));
+        }
+        int kafka = Ports.free();
+        while (Ports.inUse(kafka + 1)) {
+            kafka = Ports.free();
+        }
+        environment.put("SHOPSCALE_KAFKA_PORT", Integer.toString(kafka));
+        for (String variable : List.of("SHOPSCALE_POSTGRES_PORT", "SHOPSCALE_REDIS_PORT", "SHOPSCALE_REGISTRY_PORT",
+                "SHOPSCALE_CATALOG_PORT", "SHOPSCALE_GATEWAY_PORT")) {
+            environment.put(variable, Integer.toString(Ports.free()));
+        }
+        // Archives would only slow these tiny JVMs down.
+        environment.put("SHOPSCALE_CDS", "off");
+    }
+
+    Result run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        CommandLine cli = Cli.create(new ShopScaleCommand(), new Context(Map.copyOf(environment), system(),
+                new Supervisor(), Duration.ofSeconds(5)));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exitCode = cli.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    Properties system() {
+        var system = new Properties();
+        system.setProperty("user.dir", home.toString());
+        system.setProperty(Settings.HOME_PROPERTY, home.toString());
+        system.setProperty(Settings.JAVA_PROPERTY, java());
+        system.setProperty("java.home", System.getProperty("java.home"));
+        return system;
+    }
+
+    static String java() {
+        return ProcessHandle.current().info().command().orElseThrow();
+    }
+
+    int port(String variable) {
+        return Integer.parseInt(environment.get(variable));
+    }
+
+    StateStore store() {
+        return new StateStore(home.resolve(".shopscale/run"));
+    }
+
+    List<InstanceRecord> instances() {
+        return store().read().map(RunState::instances).orElse(List.of());
+    }
+
+    Optional<InstanceRecord> instance(String name) {
+        return instances().stream().filter(instance -> instance.name().equals(name)).findFirst();
+    }
+
+    static boolean alive(InstanceRecord instance) {
+        return Liveness.isAlive(instance.pid(), instance.jar(), instance.startedAt());
+    }
+
+    /** Whatever a failed test left running. */
+    void killAll() {
+        for (InstanceRecord instance : instances()) {
+            ProcessHandle.of(instance.pid()).ifPresent(process -> {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            });
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.shopscale.launcher.platform;
+
+import io.shopscale.launcher.process.LaunchSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LaunchesTests {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void upStartsTheStoresThenTheRegistryThenTheServices() {
+        Launches launches = launches(Map.of());
+
+        assertThat(launches.components()).extracting(Component::name)
+                .containsExactly("stores", "registry", "catalog", "gateway");
+        assertThat(Components.byStage(launches.components(), component -> component))
+                .extracting(stage -> stage.stream().map(Component::name).toList())
+                .containsExactly(List.of("stores"), List.of("registry"),
+                        List.of("catalog", "gateway"));
+    }
+
+    @Test
+    void theStoresProcessGetsItsPortsAsArgumentsAndTheUsersEnvironmentUntouched() {
+        LaunchSpec stores = launches(Map.of()).first(Components.get("stores"));
+
+        assertThat(stores.command()).containsSubsequence("-jar",
+                home.resolve("platform/stores/target/stores-" + Settings.platformVersion() + "-exec.jar").toString(),
+                "--data-dir=" + home.resolve(".shopscale/data"), "--postgres-port=15432", "--redis-port=16379",
+                "--kafka-port=19092");
+        assertThat(stores.environment()).isEmpty();
+        assertThat(stores.ports()).containsExactly(15432, 16379, 19092);
+        assertThat(stores.log()).isEqualTo(home.resolve(".shopscale/logs/stores.log"));
+    }
+
+    @Test
+    void externalStoresAreNeitherAwaitedNorClaimed() {
+        Launches launches = launches(Map.of("SHOPSCALE_KAFKA_BOOTSTRAP", "broker:9092"));
+
+        assertThat(launches.first(Components.get("stores")).ports()).containsExactly(15432, 16379);
+        assertThat(launches.portClaims()).extracting(PortClaim::port)
+                .containsExactly(15432, 16379, 8761, 8081, 8080);
+    }
+
+    @Test
+    void withEveryStoreExternalTheStoresProcessDoesNotRun() {
+        Launches launches = launches(Map.of("SHOPSCALE_POSTGRES_URL", "jdbc:postgresql://db/x",
+                "SHOPSCALE_REDIS_URL", "redis://cache", "SHOPSCALE_KAFKA_BOOTSTRAP", "broker:9092"));
+
+        assertThat(launches.components()).extracting(Component::name).containsExactly("registry", "catalog", "gateway");
+    }
+
+    @Test
+    void everyPortIsClaimedByNameWithTheVariableThatMovesIt() {
+        assertThat(launches(Map.of()).portClaims()).containsExactly(
+                new PortClaim(15432, "stores (postgres)", "SHOPSCALE_POSTGRES_PORT"),
+                new PortClaim(16379, "stores (redis)", "SHOPSCALE_REDIS_PORT"),
+                new PortClaim(19092, "stores (kafka)", "SHOPSCALE_KAFKA_PORT"),
+                new PortClaim(19093, "stores (kafka controller)", "SHOPSCALE_KAFKA_PORT"),
+                new PortClaim(8761, "registry", "SHOPSCALE_REGISTRY_PORT"),
+                new PortClaim(8081, "catalog", "SHOPSCALE_CATALOG_PORT"),
+                new PortClaim(8080, "gateway", "SHOPSCALE_GATEWAY_PORT"));
+    }
+
+    @Test
+    void servicesGetTheirPortAndThePlatformEnvironment() {
+        LaunchSpec catalog = launches(Map.of("SHOPSCALE_POSTGRES_PASSWORD", "s3cret"))
+                .first(Components.get("catalog"));
+
+        assertThat(catalog.environment())
+                .containsEntry("SERVER_PORT", "8081")
+                .containsEntry("SHOPSCALE_REGISTRY_URL", "http://127.0.0.1:8761/eureka/")
+                .containsEntry("SHOPSCALE_KAFKA_BOOTSTRAP", "127.0.0.1:19092")
+                .containsEntry("SHOPSCALE_POSTGRES_PASSWORD", "s3cret");
+        assertThat(catalog.ports()).containsExactly(8081);
+    }
+
+    @Test
+    void laterInstancesGetTheirOwnPortAndLogAndTheRecordedEnvironmentPlusSecrets() {
+        Launches launches = launches(Map.of("SHOPSCALE_POSTGRES_PASSWORD", "s3cret"));
+        Map<String, String> recorded = Map.of("SHOPSCALE_REGISTRY_URL", "http://127.0.0.1:9999/eureka/");
+
+        LaunchSpec second = launches.service(Components.get("catalog"), 2, 40123, recorded);
+
+        assertThat(second.name()).isEqualTo("catalog-2");
+        assertThat(second.log()).isEqualTo(home.resolve(".shopscale/logs/catalog-2.log"));
+        assertThat(second.environment())
+                .containsEntry("SERVER_PORT", "40123")
+                .containsEntry("SHOPSCALE_REGISTRY_URL", "http://127.0.0.1:9999/eureka/")
+                .containsEntry("SHOPSCALE_POSTGRES_PASSWORD", "s3cret");
+        assertThat(second.command()).contains("-Dshopscale.instance=catalog-2");
+    }
+
+    @Test
+    void jvmOptionsKeepMemorySmallAndTheUsersOptionsComeLast() {
+        LaunchSpec gateway = launches(Map.of("SHOPSCALE_JAVA_OPTS", "-Xmx512m")).first(Components.get("gateway"));
+
+        assertThat(gateway.command()).first().isEqualTo(ProcessHandle.current().info().command().orElseThrow());
+        assertThat(gateway.command()).contains("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k",
+                "-XX:ReservedCodeCacheSize=64m", "--enable-native-access=ALL-UNNAMED");
+        assertThat(gateway.command()).containsSubsequence("-Xmx192m", "-Xmx512m", "-jar");
+    }
+
+    @Test
+    void onJdk25TheFirstInstanceTrainsAnAotCacheThatEveryInstanceUsesOnceItExists() throws IOException {
+        Path cache = home.resolve(".shopscale/cds/catalog-unbuilt.aot");
+        Component catalog = Components.get("catalog");
+
+        assertThat(launches(Map.of(), jdk("25.0.1")).first(catalog).command())
+                .contains("-XX:AOTCacheOutput=" + cache, "-Xlog:aot*=off")
+                .noneMatch(option -> option.startsWith("-XX:AOTCache="));
+        assertThat(launches(Map.of(), jdk("25.0.1")).service(catalog, 2, 40123, Map.of()).command())
+                .noneMatch(option -> option.startsWith("-XX:AOT"));
+
+        Files.createDirectories(cache.getParent());
+        Files.writeString(cache, "trained");
+
+        assertThat(launches(Map.of(), jdk("25.0.1")).first(catalog).command()).contains("-XX:AOTCache=" + cache)
+                .noneMatch(option -> option.startsWith("-XX:AOTCacheOutput"));
+        assertThat(launches(Map.of(), jdk("25.0.1")).service(catalog, 2, 40123, Map.of()).command())
+                .contains("-XX:AOTCache=" + cache);
+    }
+
+    @Test
+    void onJdk21TheFirstInstanceMaintainsADynamicCdsArchive() throws IOException {
+        Path archive = home.resolve(".shopscale/cds/catalog-unbuilt.jsa");
+        Component catalog = Components.get("catalog");
+
+        assertThat(launches(Map.of(), jdk("21.0.7")).first(catalog).command())
+                .contains("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off")
+                .noneMatch(option -> option.contains("aot"));
+        assertThat(launches(Map.of(), jdk("21.0.7")).service(catalog, 2, 40123, Map.of()).command())
+                .noneMatch(option -> option.contains("SharedArchive"));
+    }
+
+    @Test
+    void classCachesCanBeTurnedOff() throws IOException {
+        assertThat(launches(Map.of("SHOPSCALE_CDS", "off"), jdk("25")).first(Components.get("catalog")).command())
+                .noneMatch(option -> option.contains("AOT") || option.contains("SharedArchive"));
+    }
+
+    private Launches launches(Map<String, String> env) {
+        return launches(env, null);
+    }
+
+    /** A JDK that exists only as far as the launcher looks: its release file. */
+    private Path jdk(String version) throws IOException {
+        Path jdk = home.resolve("jdk-" + version);
+        Files.createDirectories(jdk.resolve("bin"));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        return jdk.resolve("bin/java");
+    }
+
+    private Launches launches(Map<String, String> env, Path java) {
+        var system = new Properties();
+        if (java != null) {
+            system.setProperty(Settings.JAVA_PROPERTY, java.toString());
+        }
+        system.setProperty("user.dir", home.toString());
+        system.setProperty("java.home", System.getProperty("java.home"));
+        return new Launches(Settings.resolve(new HashMap<>(env), system, null));
+    }
+}
