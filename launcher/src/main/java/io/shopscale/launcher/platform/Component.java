@@ -9,9 +9,12 @@ import java.util.Locale;
 /**
  * One deployable of the platform as the launcher runs it: its module, its default port, the stage it starts in and
  * whether more instances of it may run side by side.
+ *
+ * @param routeProbes paths that must answer 200 on this component before it counts as ready, beyond its own
+ *     readiness: a gateway is only useful to a user once it can reach the services behind it
  */
 public record Component(String name, String module, Kind kind, int defaultPort, int stage, boolean scalable,
-        String maxHeap) {
+        String maxHeap, List<String> routeProbes) {
 
     public enum Kind {
         /** PostgreSQL, Redis and Kafka in one process that takes its ports as arguments; ready when they accept TCP. */
@@ -21,15 +24,19 @@ public record Component(String name, String module, Kind kind, int defaultPort, 
     }
 
     static Component stores(String name, String module, int stage) {
-        return new Component(name, module, Kind.STORES, 0, stage, false, "256m");
+        return new Component(name, module, Kind.STORES, 0, stage, false, "256m", List.of());
     }
 
     static Component service(String name, String module, int port, int stage) {
-        return new Component(name, module, Kind.SERVICE, port, stage, false, "192m");
+        return new Component(name, module, Kind.SERVICE, port, stage, false, "192m", List.of());
     }
 
     static Component scalableService(String name, String module, int port, int stage) {
-        return new Component(name, module, Kind.SERVICE, port, stage, true, "192m");
+        return new Component(name, module, Kind.SERVICE, port, stage, true, "192m", List.of());
+    }
+
+    Component withRouteProbes(String... paths) {
+        return new Component(name, module, kind, defaultPort, stage, scalable, maxHeap, List.of(paths));
     }
 
     /** The environment variable that moves this component's port, e.g. {@code SHOPSCALE_GATEWAY_PORT}. */
@@ -55,7 +62,13 @@ public record Component(String name, String module, Kind kind, int defaultPort, 
     public HealthCheck readinessCheck(List<Integer> ports) {
         return switch (kind) {
             case STORES -> HealthCheck.tcp(ports);
-            case SERVICE -> HealthCheck.http(ports.getFirst(), "/actuator/health/readiness");
+            case SERVICE -> {
+                HealthCheck readiness = HealthCheck.http(ports.getFirst(), "/actuator/health/readiness");
+                List<HealthCheck> probes = routeProbes.stream()
+                        .map(path -> HealthCheck.http(ports.getFirst(), path))
+                        .toList();
+                yield probes.isEmpty() ? readiness : HealthCheck.allOf(readiness, probes);
+            }
         };
     }
 }

@@ -18,7 +18,7 @@ public final class Components {
             Component.stores("stores", "platform/stores", 0),
             Component.service(REGISTRY, "services/registry", 8761, 1),
             Component.scalableService("catalog", "services/catalog", 8081, 2),
-            Component.service(GATEWAY, "services/gateway", 8080, 2));
+            Component.service(GATEWAY, "services/gateway", 8080, 2).withRouteProbes("/api/products?size=1"));
 
     private Components() {
     }

@@ -30,6 +30,16 @@ class HealthCheckTests {
     }
 
     @Test
+    void allOfIsUpOnlyWhenReadinessAndEveryRouteProbeAre() throws IOException {
+        HealthCheck up = HealthCheck.http(serve(200), "/actuator/health/readiness");
+        HealthCheck down = HealthCheck.http(serve(503), "/api/products?size=1");
+
+        assertThat(HealthCheck.allOf(up, List.of(up)).probe()).isEqualTo(Health.UP);
+        assertThat(HealthCheck.allOf(up, List.of(down)).probe()).isEqualTo(Health.DOWN);
+        assertThat(HealthCheck.allOf(down, List.of(up)).probe()).isEqualTo(Health.DOWN);
+    }
+
+    @Test
     void tcpIsUpWhenEveryPortAcceptsAndDownWhenOnlySomeDo() throws IOException {
         try (var first = new ServerSocket(0); var second = new ServerSocket(0)) {
             int closed = Ports.free();

@@ -1,0 +1,255 @@
+package io.shopscale.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The platform as a user runs it: {@code ./shopscale up -d} starts the stores, registry, catalog and gateway as
+ * real processes; every request goes through the gateway; {@code ./shopscale down} must leave nothing behind.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndTests {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static PlatformProcess shopscale;
+    private static Map<String, Integer> ports;
+    private static String gateway;
+
+    @BeforeAll
+    static void startThePlatform() throws Exception {
+        Path home = Path.of(System.getProperty("user.dir")).getParent();
+        Path state = Path.of(System.getProperty("user.dir"), "target", "e2e-state");
+        FileSystemUtils.deleteRecursively(state);
+        Files.createDirectories(state);
+        ports = freePorts();
+        shopscale = new PlatformProcess(home, state, ports);
+        gateway = "http://127.0.0.1:" + ports.get("GATEWAY");
+
+        PlatformProcess.Result up = shopscale.run(START_TIMEOUT, "up", "-d");
+
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("ShopScale is up");
+    }
+
+    @AfterAll
+    static void stopThePlatform() throws Exception {
+        if (shopscale == null) {
+            return;
+        }
+        List<Long> pids = recordedPids();
+        PlatformProcess.Result down = shopscale.run(Duration.ofMinutes(3), "down");
+
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        for (long pid : pids) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("pid %d after down", pid)
+                    .isNotEqualTo(Optional.of(true));
+        }
+        ports.forEach((name, port) -> assertThat(isFree(port)).as("%s port %d after down", name, port).isTrue());
+        assertThat(shopscale.run(Duration.ofMinutes(1), "status").output()).contains("Nothing is running");
+    }
+
+    @Test
+    @Order(1)
+    void statusShowsEveryComponentHealthy() throws Exception {
+        PlatformProcess.Result status = shopscale.run(Duration.ofMinutes(1), "status");
+
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        assertThat(status.output()).contains("stores", "registry", "catalog", "gateway");
+    }
+
+    @Test
+    @Order(2)
+    void browsesAndSearchesTheSeededCatalogThroughTheGateway() throws Exception {
+        HttpResponse<String> response = get("/api/products?q=desk%20lamp&size=10", Map.of());
+        JsonNode page = JSON.readTree(response.body());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(page.get("total").asLong()).isPositive();
+        assertThat(page.get("items")).hasSize(10);
+        page.get("items").forEach(item -> assertThat(item.get("name").asString().toLowerCase()).contains("lamp"));
+
+        JsonNode lighting = JSON.readTree(get("/api/products?category=lighting&page=1&size=5", Map.of()).body());
+        assertThat(lighting.get("page").asInt()).isEqualTo(1);
+        lighting.get("items").forEach(item -> assertThat(item.get("category").asString()).isEqualTo("lighting"));
+    }
+
+    @Test
+    @Order(3)
+    void aProductIsCacheableAndRevalidatesWith304() throws Exception {
+        String id = anyProductId();
+
+        HttpResponse<String> first = get("/api/products/" + id, Map.of("X-Request-Id", "e2e-etag-1"));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> second = get("/api/products/" + id, Map.of("If-None-Match", etag));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("X-Request-Id")).hasValue("e2e-etag-1");
+        assertThat(first.headers().firstValue("Cache-Control").orElse("")).contains("public").contains("max-age=60");
+        assertThat(JSON.readTree(first.body()).get("id").asString()).isEqualTo(id);
+        assertThat(second.statusCode()).isEqualTo(304);
+        assertThat(second.body()).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void badRequestsAreProblemsNamingWhatIsWrong() throws Exception {
+        assertProblem("/api/products/00000000-0000-0000-0000-000000000000", 404, null);
+        assertProblem("/api/products/not-a-uuid", 400, "id");
+        assertProblem("/api/products?size=0", 400, "size");
+        assertProblem("/api/products?size=500", 400, "size");
+        assertProblem("/api/products?page=-1", 400, "page");
+        assertProblem("/api/products?sort=bestselling", 400, "sort");
+        assertProblem("/api/no-such-route", 404, null);
+    }
+
+    @Test
+    @Order(5)
+    void aNewInstanceIsDiscoveredWithoutRestartingTheGatewayAndADeadOneIsRoutedAround() throws Exception {
+        PlatformProcess.Result scaled = shopscale.run(START_TIMEOUT, "scale", "catalog=2");
+        assertThat(scaled.exitCode()).as(scaled.output()).isZero();
+        JsonNode second = instance("catalog", 2);
+        int secondPort = second.get("port").asInt();
+        String id = anyProductId();
+
+        // Requests through the gateway start reaching the new instance once the registry and the
+        // load balancer's cache have seen it: seconds, with no restart.
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (int i = 0; i < 10; i++) {
+                assertThat(get("/api/products/" + id, Map.of()).statusCode()).isEqualTo(200);
+            }
+            assertThat(productReadsServedBy(secondPort)).isPositive();
+        });
+
+        ProcessHandle.of(second.get("pid").asLong()).orElseThrow().destroyForcibly();
+        await().atMost(Duration.ofSeconds(10)).until(() -> isFree(secondPort));
+
+        for (int i = 0; i < 40; i++) {
+            HttpResponse<String> response = get("/api/products/" + id, Map.of());
+            assertThat(response.statusCode()).as("request %d after the kill: %s", i, response.body()).isEqualTo(200);
+        }
+        assertThat(shopscale.run(Duration.ofMinutes(1), "status").exitCode()).isEqualTo(3);
+
+        PlatformProcess.Result back = shopscale.run(START_TIMEOUT, "scale", "catalog=1");
+        assertThat(back.exitCode()).as(back.output()).isZero();
+        assertThat(shopscale.run(Duration.ofMinutes(1), "status").exitCode()).isZero();
+    }
+
+    private static long productReadsServedBy(int port) throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher matcher = Pattern.compile(
+                "http_server_requests_seconds_count\\{[^}]*uri=\"/api/products/\\{id}\"[^}]*} ([0-9.E]+)")
+                .matcher(metrics);
+        double total = 0;
+        while (matcher.find()) {
+            total += Double.parseDouble(matcher.group(1));
+        }
+        return (long) total;
+    }
+
+    private static String anyProductId() throws Exception {
+        HttpResponse<String> response = get("/api/products?size=1&sort=newest", Map.of());
+        return JSON.readTree(response.body()).get("items").get(0).get("id").asString();
+    }
+
+    private static void assertProblem(String path, int status, String parameter) throws Exception {
+        HttpResponse<String> response = get(path, Map.of());
+        assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.hasNonNull("requestId")).isTrue();
+        if (parameter != null) {
+            assertThat(problem.get("parameter").asString()).isEqualTo(parameter);
+        }
+    }
+
+    private static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(15));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode instance(String component, int number) throws IOException {
+        for (JsonNode instance : state().get("instances")) {
+            if (instance.get("component").asString().equals(component) && instance.get("instance").asInt() == number) {
+                return instance;
+            }
+        }
+        throw new AssertionError("no " + component + "-" + number + " in the run state");
+    }
+
+    private static List<Long> recordedPids() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        Path file = shopscale.stateDirectory().resolve("run/state.json");
+        if (Files.exists(file)) {
+            state().get("instances").forEach(instance -> pids.add(instance.get("pid").asLong()));
+        }
+        return pids;
+    }
+
+    private static JsonNode state() throws IOException {
+        return JSON.readTree(Files.readString(shopscale.stateDirectory().resolve("run/state.json")));
+    }
+
+    /** Free ports for every component; Kafka's controller takes the port after Kafka's. */
+    private static Map<String, Integer> freePorts() throws IOException {
+        Map<String, Integer> chosen = new LinkedHashMap<>();
+        for (String name : List.of("GATEWAY", "REGISTRY", "CATALOG", "POSTGRES", "REDIS")) {
+            chosen.put(name, freePort());
+        }
+        int kafka = freePort();
+        while (!isFree(kafka + 1) || chosen.containsValue(kafka + 1)) {
+            kafka = freePort();
+        }
+        chosen.put("KAFKA", kafka);
+        return chosen;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

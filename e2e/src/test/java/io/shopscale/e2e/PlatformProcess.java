@@ -1,0 +1,66 @@
+package io.shopscale.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives {@code ./shopscale} the way a user does, on ports and a state directory of the test's own, so the test
+ * never collides with a platform the developer has running.
+ */
+final class PlatformProcess {
+
+    record Result(int exitCode, String output) {
+    }
+
+    private final Path home;
+    private final Path stateDirectory;
+    private final Map<String, String> environment = new HashMap<>();
+
+    PlatformProcess(Path home, Path stateDirectory, Map<String, Integer> ports) {
+        this.home = home;
+        this.stateDirectory = stateDirectory;
+        ports.forEach((name, port) -> environment.put("SHOPSCALE_" + name + "_PORT", String.valueOf(port)));
+        environment.put("SHOPSCALE_STATE_DIR", stateDirectory.toString());
+        // The build already packaged every jar; the test must not rebuild behind Maven's back.
+        environment.put("SHOPSCALE_SKIP_BUILD", "1");
+        environment.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+        // A fresh state directory would train start-up caches that this run never reuses; skip that work.
+        environment.put("SHOPSCALE_CDS", "off");
+    }
+
+    Result run(Duration timeout, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("shopscale").toString());
+        command.addAll(List.of(arguments));
+        Path output = Files.createTempFile(stateDirectory.getParent(), "shopscale-", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!finished) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(finished).as("shopscale %s finished within %s; it printed:%n%s", String.join(" ", arguments),
+                timeout, printed).isTrue();
+        return new Result(process.exitValue(), printed);
+    }
+
+    Path stateDirectory() {
+        return stateDirectory;
+    }
+}
