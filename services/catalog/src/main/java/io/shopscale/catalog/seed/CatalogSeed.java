@@ -15,6 +15,8 @@ import java.util.UUID;
 public final class CatalogSeed {
 
     static final long DEFAULT_SEED = 20_261_127L;
+    /** Bumped whenever the generated rows change, so a changed seed is a new migration checksum. */
+    static final int GENERATOR_VERSION = 2;
     static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
     private static final String[] BRANDS = {
@@ -148,7 +150,9 @@ public final class CatalogSeed {
 
     private static String describe(SplittableRandom random, Category category, String adjective, String material,
                                    String noun) {
-        return "A " + adjective.toLowerCase() + " " + noun.toLowerCase() + " made from " + material.toLowerCase()
+        String lead = adjective.toLowerCase();
+        String article = "aeiou".indexOf(lead.charAt(0)) >= 0 ? "An " : "A ";
+        return article + lead + " " + noun.toLowerCase() + " made from " + material.toLowerCase()
                 + ", designed for " + pick(random, category.uses()) + ". "
                 + pick(random, new String[] {
                         "Built to last and easy to care for.",

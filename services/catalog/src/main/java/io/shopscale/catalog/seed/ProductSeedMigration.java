@@ -32,7 +32,7 @@ class ProductSeedMigration implements JavaMigration {
     // Changing the generator changes the checksum, so an edited seed is noticed instead of silently ignored.
     @Override
     public Integer getChecksum() {
-        return PRODUCT_COUNT * 31 + Long.hashCode(CatalogSeed.DEFAULT_SEED);
+        return (PRODUCT_COUNT * 31 + Long.hashCode(CatalogSeed.DEFAULT_SEED)) * 31 + CatalogSeed.GENERATOR_VERSION;
     }
 
     @Override
