@@ -10,8 +10,7 @@ set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$home"
 . scripts/find-jdk.sh
-shopscale_find_jdk
-java="$JAVA_HOME/bin/java"
+require_java
 export SHOPSCALE_STATE_DIR="${BENCH_STATE_DIR:-$home/target/bench-state}"
 duration="${BENCH_DURATION:-10s}"
 rounds="${BENCH_ROUNDS:-3}"

@@ -15,8 +15,6 @@ import java.util.UUID;
 public final class CatalogSeed {
 
     static final long DEFAULT_SEED = 20_261_127L;
-    /** Bumped whenever the generated rows change, so a changed seed is a new migration checksum. */
-    static final int GENERATOR_VERSION = 2;
     static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
     private static final String[] BRANDS = {

@@ -54,6 +54,8 @@ class ProductApiIntegrationTests {
         assertThat(before).isGreaterThanOrEqualTo(10_000);
         assertThat(applied).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM product").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM product WHERE description ~ '^A [aeiouAEIOU]'")
+                .query(Long.class).single()).isZero();
     }
 
     @Test
