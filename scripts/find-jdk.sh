@@ -80,7 +80,7 @@ require_java() {
     return 0
   fi
   {
-    echo "ShopScale needs a JDK $min_java or newer and found none:"
+    echo "shopscale needs a JDK $min_java or newer and found none:"
     printf '  - %s\n' "${rejected[@]}"
     echo "Install one, then run ./shopscale again (or point JAVA_HOME at it), for example:"
     echo "  sudo apt-get install openjdk-21-jdk      (Ubuntu 24.04, Debian 13)"

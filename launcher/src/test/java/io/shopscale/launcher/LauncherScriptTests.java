@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +38,8 @@ class LauncherScriptTests {
     void createRepositoryAndJdks() throws IOException {
         home = Files.createDirectories(dir.resolve("repo"));
         Files.copy(SCRIPT, home.resolve("shopscale"));
+        Files.createDirectories(home.resolve("scripts"));
+        Files.copy(SCRIPT.resolveSibling("scripts/find-jdk.sh"), home.resolve("scripts/find-jdk.sh"));
         touch(home.resolve("launcher/target/launcher-0.1.0-SNAPSHOT-exec.jar"));
         jvms = Files.createDirectories(dir.resolve("jvm"));
         bin = Files.createDirectories(dir.resolve("bin"));
@@ -96,7 +99,8 @@ class LauncherScriptTests {
         Files.writeString(mvnw, """
                 #!/bin/bash
                 echo "mvnw $* with JAVA_HOME=$JAVA_HOME" >> "$(dirname "$0")/mvnw.calls"
-                for jar in platform/stores/target/stores-0.1.0-SNAPSHOT-exec.jar \\
+                for jar in launcher/target/launcher-0.1.0-SNAPSHOT-exec.jar \\
+                           platform/stores/target/stores-0.1.0-SNAPSHOT-exec.jar \\
                            services/catalog/target/catalog-0.1.0-SNAPSHOT-exec.jar; do
                   mkdir -p "$(dirname "$jar")" && touch "$jar"
                 done
@@ -112,6 +116,31 @@ class LauncherScriptTests {
         assertThat(second.err()).doesNotContain("building");
         assertThat(Files.readAllLines(home.resolve("mvnw.calls")))
                 .containsExactly("mvnw -q -DskipTests package with JAVA_HOME=" + jvms.resolve("temurin-25-jdk"));
+    }
+
+    @Test
+    void sourcesNewerThanTheJarsAreRebuilt() throws Exception {
+        Path mvnw = home.resolve("mvnw");
+        Files.writeString(mvnw, """
+                #!/bin/bash
+                echo "mvnw $*" >> "$(dirname "$0")/mvnw.calls"
+                """);
+        executable(mvnw);
+        touch(home.resolve("services/catalog/pom.xml"));
+        Path source = home.resolve("services/catalog/src/main/java/Catalog.java");
+        touch(source);
+        for (String jar : List.of("launcher/target/launcher-0.1.0-SNAPSHOT-exec.jar",
+                "platform/stores/target/stores-0.1.0-SNAPSHOT-exec.jar",
+                "services/catalog/target/catalog-0.1.0-SNAPSHOT-exec.jar")) {
+            touch(home.resolve(jar));
+        }
+        Files.setLastModifiedTime(home.resolve("services/catalog/pom.xml"), FileTime.fromMillis(0));
+        Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+
+        Result up = run(Map.of("JAVA_HOME", jvms.resolve("temurin-25-jdk").toString()), "up", "-d");
+
+        assertThat(up.err()).contains("sources changed since the last build", "Catalog.java");
+        assertThat(Files.readAllLines(home.resolve("mvnw.calls"))).containsExactly("mvnw -q -DskipTests package");
     }
 
     @Test
