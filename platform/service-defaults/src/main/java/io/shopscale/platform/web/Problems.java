@@ -26,8 +26,11 @@ public final class Problems {
         return problem;
     }
 
-    /** Adds what lets a user report the failure and an operator find it: the path and the request id. */
-    static ProblemDetail decorate(ProblemDetail problem, HttpServletRequest request) {
+    /**
+     * Adds what lets a user report the failure and an operator find it: the path and the request id. Public for
+     * problems written outside Spring MVC's advice, such as Spring Security's entry points.
+     */
+    public static ProblemDetail decorate(ProblemDetail problem, HttpServletRequest request) {
         if (problem.getInstance() == null && request != null) {
             problem.setInstance(URI.create(request.getRequestURI()));
         }

@@ -1,0 +1,107 @@
+package io.shopscale.identity;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the identity service, under {@code shopscale.identity}.
+ *
+ * @param issuer the {@code iss} of every access token
+ * @param audience the {@code aud} of every access token: the APIs behind the gateway
+ * @param tokenTtl how long an access token is valid; at most 15 minutes, because nothing revokes a token early
+ * @param admin the administrator created at first start
+ * @param login brute-force throttling of logins
+ * @param keys the token signing keys
+ * @param hashing how many password hashes may be computed at once
+ */
+@ConfigurationProperties("shopscale.identity")
+public record IdentityProperties(
+        @DefaultValue("shopscale-identity") String issuer,
+        @DefaultValue("shopscale-api") String audience,
+        @DefaultValue("15m") Duration tokenTtl,
+        @DefaultValue Admin admin,
+        @DefaultValue Login login,
+        @DefaultValue Keys keys,
+        @DefaultValue Hashing hashing) {
+
+    public static final Duration MAX_TOKEN_TTL = Duration.ofMinutes(15);
+
+    public IdentityProperties {
+        if (issuer == null || issuer.isBlank() || audience == null || audience.isBlank()) {
+            throw new IllegalArgumentException("shopscale.identity.issuer and .audience must not be blank");
+        }
+        if (tokenTtl.isNegative() || tokenTtl.isZero() || tokenTtl.compareTo(MAX_TOKEN_TTL) > 0) {
+            throw new IllegalArgumentException("shopscale.identity.token-ttl must be between 1s and 15m, not " + tokenTtl);
+        }
+    }
+
+    /**
+     * @param email the administrator's email address
+     * @param password the administrator's initial password (from {@code SHOPSCALE_ADMIN_PASSWORD}); when blank, a
+     *                 random one is generated and logged once
+     * @param name the administrator's display name
+     */
+    public record Admin(
+            @DefaultValue("admin@shopscale.local") String email,
+            String password,
+            @DefaultValue("ShopScale Administrator") String name) {
+    }
+
+    /**
+     * @param maxAccountFailures failed logins for one account within {@code accountWindow} before it is throttled
+     * @param accountWindow how long an account's failures are remembered, counted from the first one
+     * @param maxAddressFailures failed logins from one client address within {@code addressWindow} before it is throttled
+     * @param addressWindow how long a client address's failures are remembered
+     * @param trustForwardedFor whether the last {@code X-Forwarded-For} hop (added by the gateway) is the client
+     *                          address; turn it off when clients can reach this service without the gateway
+     */
+    public record Login(
+            @DefaultValue("5") int maxAccountFailures,
+            @DefaultValue("15m") Duration accountWindow,
+            @DefaultValue("50") int maxAddressFailures,
+            @DefaultValue("15m") Duration addressWindow,
+            @DefaultValue("true") boolean trustForwardedFor) {
+
+        public Login {
+            if (maxAccountFailures < 1 || maxAddressFailures < 1) {
+                throw new IllegalArgumentException("login failure budgets must be at least 1");
+            }
+            if (accountWindow.toMillis() < 1_000 || addressWindow.toMillis() < 1_000) {
+                throw new IllegalArgumentException("login throttling windows must be at least 1s");
+            }
+        }
+    }
+
+    /**
+     * @param rsaKeySize the size of generated RSA signing keys: 2048, 3072 or 4096 bits
+     * @param encryptionSecret when set (from {@code SHOPSCALE_IDENTITY_KEY_SECRET}, at least 32 characters), private
+     *                         keys are stored AES-256-GCM encrypted with a key derived from it
+     * @param refreshInterval how often the keys are re-read from the database, so every instance sees a rotation
+     */
+    public record Keys(
+            @DefaultValue("2048") int rsaKeySize,
+            String encryptionSecret,
+            @DefaultValue("60s") Duration refreshInterval) {
+
+        public Keys {
+            if (rsaKeySize != 2048 && rsaKeySize != 3072 && rsaKeySize != 4096) {
+                throw new IllegalArgumentException("shopscale.identity.keys.rsa-key-size must be 2048, 3072 or 4096");
+            }
+        }
+    }
+
+    /**
+     * @param maxConcurrent password hashes computed at once; each Argon2id hash holds 19 MiB while it runs
+     * @param maxWait how long a request waits for a free slot before it is answered 503
+     */
+    public record Hashing(
+            @DefaultValue("0") int maxConcurrent,
+            @DefaultValue("3s") Duration maxWait) {
+
+        /** Zero (the default) means twice the number of processors. */
+        public int effectiveMaxConcurrent() {
+            return maxConcurrent > 0 ? maxConcurrent : 2 * Runtime.getRuntime().availableProcessors();
+        }
+    }
+}

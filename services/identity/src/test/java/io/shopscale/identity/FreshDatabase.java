@@ -1,0 +1,32 @@
+package io.shopscale.identity;
+
+import io.shopscale.stores.PostgresStore;
+import io.shopscale.testsupport.SharedStores;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * An empty database of its own with the identity schema migrated, outside any Spring context: for tests that start
+ * several "instances" of a component on one database, as several identity processes would.
+ */
+public final class FreshDatabase {
+
+    private FreshDatabase() {
+    }
+
+    public static JdbcClient create() {
+        PostgresStore postgres = SharedStores.get().postgres();
+        String url = postgres.createFreshDatabase("identity_fresh");
+        Flyway.configure()
+                .dataSource(url, postgres.user(), postgres.password())
+                .schemas("identity")
+                .defaultSchema("identity")
+                .createSchemas(true)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        String inSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=identity";
+        return JdbcClient.create(new DriverManagerDataSource(inSchema, postgres.user(), postgres.password()));
+    }
+}

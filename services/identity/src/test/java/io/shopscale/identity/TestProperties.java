@@ -1,0 +1,41 @@
+package io.shopscale.identity;
+
+import java.time.Duration;
+
+/** Identity settings for tests that build components by hand: the defaults of application.yml, changeable. */
+public final class TestProperties {
+
+    private TestProperties() {
+    }
+
+    public static IdentityProperties defaults() {
+        return new IdentityProperties("shopscale-identity", "shopscale-api", Duration.ofMinutes(15),
+                new IdentityProperties.Admin("admin@shopscale.local", null, "ShopScale Administrator"),
+                new IdentityProperties.Login(5, Duration.ofMinutes(15), 50, Duration.ofMinutes(15), true),
+                new IdentityProperties.Keys(2048, null, Duration.ofSeconds(60)),
+                new IdentityProperties.Hashing(0, Duration.ofSeconds(3)));
+    }
+
+    public static IdentityProperties withAudience(IdentityProperties p, String audience) {
+        return new IdentityProperties(p.issuer(), audience, p.tokenTtl(), p.admin(), p.login(), p.keys(), p.hashing());
+    }
+
+    public static IdentityProperties withIssuer(IdentityProperties p, String issuer) {
+        return new IdentityProperties(issuer, p.audience(), p.tokenTtl(), p.admin(), p.login(), p.keys(), p.hashing());
+    }
+
+    public static IdentityProperties withAdmin(IdentityProperties p, String email, String password) {
+        return new IdentityProperties(p.issuer(), p.audience(), p.tokenTtl(),
+                new IdentityProperties.Admin(email, password, p.admin().name()), p.login(), p.keys(), p.hashing());
+    }
+
+    public static IdentityProperties withKeySecret(IdentityProperties p, String secret) {
+        return new IdentityProperties(p.issuer(), p.audience(), p.tokenTtl(), p.admin(), p.login(),
+                new IdentityProperties.Keys(p.keys().rsaKeySize(), secret, p.keys().refreshInterval()), p.hashing());
+    }
+
+    public static IdentityProperties withHashing(IdentityProperties p, int maxConcurrent, Duration maxWait) {
+        return new IdentityProperties(p.issuer(), p.audience(), p.tokenTtl(), p.admin(), p.login(), p.keys(),
+                new IdentityProperties.Hashing(maxConcurrent, maxWait));
+    }
+}
