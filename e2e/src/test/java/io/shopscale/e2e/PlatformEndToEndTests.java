@@ -84,7 +84,7 @@ class PlatformEndToEndTests {
         PlatformProcess.Result status = shopscale.run(Duration.ofMinutes(1), "status");
 
         assertThat(status.exitCode()).as(status.output()).isZero();
-        assertThat(status.output()).contains("stores", "registry", "catalog", "gateway");
+        assertThat(status.output()).contains("stores", "registry", "identity", "catalog", "gateway");
     }
 
     @Test
@@ -130,11 +130,42 @@ class PlatformEndToEndTests {
         assertProblem("/api/products?size=500", 400, "size");
         assertProblem("/api/products?page=-1", 400, "page");
         assertProblem("/api/products?sort=bestselling", 400, "sort");
-        assertProblem("/api/no-such-route", 404, null);
+        // Everything that is not public needs a token, so an unknown path says 401 before it could say 404.
+        assertProblem("/api/no-such-route", 401, null);
     }
 
     @Test
     @Order(5)
+    void aShopperRegistersLogsInAndIsKnownByTheTokenAlone() throws Exception {
+        String email = "e2e-" + System.nanoTime() + "@example.com";
+        HttpResponse<String> registered = post("/api/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\",\"name\":\"Ada\"}", null);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String userId = JSON.readTree(registered.body()).get("userId").asString();
+
+        HttpResponse<String> login = post("/api/auth/login",
+                "{\"email\":\"" + email.toUpperCase() + "\",\"password\":\"correct horse battery staple\"}", null);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String token = JSON.readTree(login.body()).get("accessToken").asString();
+
+        HttpResponse<String> me = get("/api/auth/me", Map.of("Authorization", "Bearer " + token));
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(JSON.readTree(me.body()).get("userId").asString()).isEqualTo(userId);
+
+        assertProblem("/api/auth/me", 401, null);
+        HttpResponse<String> forged = get("/api/auth/me",
+                Map.of("Authorization", "Bearer " + token.substring(0, token.lastIndexOf('.') + 1) + "AAAA"));
+        assertThat(forged.statusCode()).isEqualTo(401);
+        HttpResponse<String> admin = get("/api/admin/anything", Map.of("Authorization", "Bearer " + token));
+        assertThat(admin.statusCode()).isEqualTo(403);
+        assertThat(admin.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        HttpResponse<String> wrong = post("/api/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"not the password at all\"}", null);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(6)
     void aNewInstanceIsDiscoveredWithoutRestartingTheGatewayAndADeadOneIsRoutedAround() throws Exception {
         PlatformProcess.Result scaled = shopscale.run(START_TIMEOUT, "scale", "catalog=2");
         assertThat(scaled.exitCode()).as(scaled.output()).isZero();
@@ -202,6 +233,17 @@ class PlatformEndToEndTests {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static HttpResponse<String> post(String path, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static JsonNode instance(String component, int number) throws IOException {
         for (JsonNode instance : state().get("instances")) {
             if (instance.get("component").asString().equals(component) && instance.get("instance").asInt() == number) {
@@ -227,7 +269,7 @@ class PlatformEndToEndTests {
     /** Free ports for every component; Kafka's controller takes the port after Kafka's. */
     private static Map<String, Integer> freePorts() throws IOException {
         Map<String, Integer> chosen = new LinkedHashMap<>();
-        for (String name : List.of("GATEWAY", "REGISTRY", "CATALOG", "POSTGRES", "REDIS")) {
+        for (String name : List.of("GATEWAY", "REGISTRY", "IDENTITY", "CATALOG", "POSTGRES", "REDIS")) {
             chosen.put(name, freePort());
         }
         int kafka = freePort();

@@ -89,13 +89,15 @@ public final class FakeComponent {
     private static void serveHttp(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
         // A fake gateway "routes" too, so the launcher's route probe sees it as able to serve.
-        server.createContext("/api/products", exchange -> {
-            byte[] body = "{\"items\":[]}".getBytes();
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
+        for (String route : new String[] {"/api/products", "/.well-known/jwks.json"}) {
+            server.createContext(route, exchange -> {
+                byte[] body = "{}".getBytes();
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+        }
         server.createContext("/actuator/health/readiness", exchange -> {
             boolean ready = !Boolean.getBoolean("fake.notReady");
             byte[] body = (ready ? "{\"status\":\"UP\"}" : "{\"status\":\"OUT_OF_SERVICE\"}").getBytes();

@@ -17,8 +17,9 @@ public final class Components {
     private static final List<Component> ALL = List.of(
             Component.stores("stores", "platform/stores", 0),
             Component.service(REGISTRY, "services/registry", 8761, 1),
+            Component.scalableService("identity", "services/identity", 8082, 2),
             Component.scalableService("catalog", "services/catalog", 8081, 2),
-            Component.service(GATEWAY, "services/gateway", 8080, 2).withRouteProbes("/api/products?size=1"));
+            Component.service(GATEWAY, "services/gateway", 8080, 2).withRouteProbes("/api/products?size=1", "/.well-known/jwks.json"));
 
     private Components() {
     }

@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The platform's edge: routes public API paths to service instances found in the registry, with
- * per-route timeouts, failover retries, request ids and RFC 9457 errors.
+ * per-route timeouts, failover retries, request ids and RFC 9457 errors; checks bearer tokens and roles
+ * ({@code security}), limits request rates ({@code ratelimit}) and request bodies ({@code edge}).
  */
 @SpringBootApplication
 public class GatewayApplication {

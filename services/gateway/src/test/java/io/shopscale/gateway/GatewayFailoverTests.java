@@ -3,6 +3,7 @@ package io.shopscale.gateway;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.shopscale.testsupport.SharedStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -22,6 +24,8 @@ class GatewayFailoverTests {
 
 	static final TestBackend healthy = TestBackend.start("catalog-healthy");
 
+	static final TestIdentity identity = TestIdentity.start();
+
 	@LocalServerPort
 	int port;
 
@@ -31,11 +35,14 @@ class GatewayFailoverTests {
 	static void catalogInstances(DynamicPropertyRegistry registry) {
 		registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", () -> TestBackend.deadUri().toString());
 		registry.add("spring.cloud.discovery.client.simple.instances.catalog[1].uri", () -> healthy.uri().toString());
+		registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri", () -> identity.uri().toString());
+		registry.add("spring.data.redis.url", () -> SharedStores.get().redis().connectionString());
 	}
 
 	@AfterAll
 	static void stopBackend() {
 		healthy.close();
+		identity.close();
 	}
 
 	@BeforeEach
@@ -59,9 +66,11 @@ class GatewayFailoverTests {
 	void aWriteThatCannotConnectIsNotReplayedElsewhere() {
 		// Round robin alternates, so two consecutive writes meet both instances once.
 		List<Integer> statuses = new ArrayList<>();
+		String token = identity.token("admin-1", "USER", "ADMIN");
 		for (int i = 0; i < 2; i++) {
 			statuses.add(this.client.post()
 				.uri("/api/products/echo")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 				.exchange()
 				.returnResult(String.class)
 				.getStatus()

@@ -2,6 +2,7 @@ package io.shopscale.gateway;
 
 import java.time.Duration;
 
+import io.shopscale.testsupport.SharedStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,6 +29,8 @@ class GatewayProxyTests {
 
 	static final TestBackend catalog = TestBackend.start("catalog-1");
 
+	static final TestIdentity identity = TestIdentity.start();
+
 	@LocalServerPort
 	int port;
 
@@ -35,11 +39,14 @@ class GatewayProxyTests {
 	@DynamicPropertySource
 	static void catalogInstances(DynamicPropertyRegistry registry) {
 		registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", () -> catalog.uri().toString());
+		registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri", () -> identity.uri().toString());
+		registry.add("spring.data.redis.url", () -> SharedStores.get().redis().connectionString());
 	}
 
 	@AfterAll
 	static void stopBackend() {
 		catalog.close();
+		identity.close();
 	}
 
 	@BeforeEach
@@ -164,8 +171,10 @@ class GatewayProxyTests {
 
 	@Test
 	void answers404ProblemForAPathNoRouteMatches() {
+		// Without a token the answer would be 401: only the public paths are open to anyone.
 		EntityExchangeResult<byte[]> result = this.client.get()
 			.uri("/api/unknown/thing")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.token("user-1", "USER"))
 			.exchange()
 			.expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -197,7 +206,12 @@ class GatewayProxyTests {
 		this.client.get().uri("/api/products/unavailable").exchange().expectStatus().isEqualTo(503);
 		assertThat(catalog.hits("/api/products/unavailable")).as("first try and two retries").isEqualTo(3);
 
-		this.client.post().uri("/api/products/unavailable").exchange().expectStatus().isEqualTo(503);
+		// Writes to the catalog need a token.
+		this.client.post()
+			.uri("/api/products/unavailable")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.token("admin-1", "USER", "ADMIN"))
+			.exchange()
+			.expectStatus().isEqualTo(503);
 		assertThat(catalog.hits("/api/products/unavailable")).as("no retry for POST").isEqualTo(4);
 	}
 

@@ -2,6 +2,7 @@ package io.shopscale.gateway;
 
 import java.time.Duration;
 
+import io.shopscale.testsupport.SharedStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,6 +31,7 @@ class GatewayUnreachableBackendTests {
 	@DynamicPropertySource
 	static void catalogInstances(DynamicPropertyRegistry registry) {
 		registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", () -> TestBackend.deadUri().toString());
+		registry.add("spring.data.redis.url", () -> SharedStores.get().redis().connectionString());
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.shopscale.gateway;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -107,7 +108,15 @@ final class TestBackend implements AutoCloseable {
 			case "/api/products/missing" -> send(exchange, 404, "application/problem+json", MISSING_PRODUCT);
 			case "/api/products/boom" -> send(exchange, 500, "application/problem+json", BROKEN_PRODUCT);
 			case "/api/products/unavailable" -> send(exchange, 503, "text/plain", "busy");
-			default -> send(exchange, 404, "text/plain", "no such path");
+			// Any other service's echo (/api/orders/echo, /api/admin/echo, ...) when the test routes there.
+			default -> {
+				if (path.endsWith("/echo")) {
+					send(exchange, 200, "text/plain", echo(exchange));
+				}
+				else {
+					send(exchange, 404, "text/plain", "no such path");
+				}
+			}
 		}
 	}
 
@@ -117,6 +126,12 @@ final class TestBackend implements AutoCloseable {
 			.forEach((header, values) -> lines.put(header.toLowerCase(Locale.ROOT), String.join(",", values)));
 		StringBuilder body = new StringBuilder("method: ").append(exchange.getRequestMethod()).append('\n');
 		lines.forEach((header, value) -> body.append(header).append(": ").append(value).append('\n'));
+		try {
+			body.append("body-bytes: ").append(exchange.getRequestBody().readAllBytes().length).append('\n');
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		return body.toString();
 	}
 

@@ -31,6 +31,10 @@ record Failure(HttpStatus status, String detail) {
 	}
 
 	private static @Nullable Failure classify(Throwable error) {
+		// Raised by the gateway's own checks, with a detail written to be shown, whatever the status.
+		if (error instanceof ProblemException problem) {
+			return new Failure(HttpStatus.valueOf(problem.getStatusCode().value()), problem.detail());
+		}
 		if (error instanceof ResponseStatusException statusError) {
 			return fromStatus(statusError);
 		}
