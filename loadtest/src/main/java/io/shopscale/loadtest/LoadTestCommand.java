@@ -12,6 +12,7 @@ import io.shopscale.loadtest.cli.Converters;
 import io.shopscale.loadtest.cli.Header;
 import io.shopscale.loadtest.cli.Measurement;
 import io.shopscale.loadtest.cli.Settings;
+import io.shopscale.loadtest.cli.TargetHeader;
 import io.shopscale.loadtest.cli.TargetSpec;
 import io.shopscale.loadtest.http.Client;
 import io.shopscale.loadtest.http.Transport;
@@ -99,6 +100,10 @@ public class LoadTestCommand implements Callable<Integer> {
             description = "A request header; repeatable.")
     List<Header> headers;
 
+    @Option(names = "--target-header", paramLabel = "TARGET=NAME:VALUE", converter = Converters.TargetHeaders.class,
+            description = "A request header for one target only, e.g. secured=Authorization:Bearer ...; repeatable.")
+    List<TargetHeader> targetHeaders;
+
     @Option(names = "--expect-status", defaultValue = "2xx,3xx", converter = Converters.Statuses.class,
             paramLabel = "LIST",
             description = "Statuses that count as success, e.g. 2xx,404 (default ${DEFAULT-VALUE}).")
@@ -132,7 +137,7 @@ public class LoadTestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = usage(() -> new Settings(targets, ids, idsFrom, seed, duration, rounds, warmup,
-                Settings.model(concurrency, rate, maxInFlight), timeout, headers, expectStatus, maxErrorRate,
+                Settings.model(concurrency, rate, maxInFlight), timeout, headers, targetHeaders, expectStatus, maxErrorRate,
                 client, markdown, json));
         List<String> idList = usage(() -> settings.idsFrom() == null ? settings.ids()
                 : IdFetcher.fetch(settings.idsFrom(), settings.headerMap(), settings.timeout()));
@@ -141,12 +146,21 @@ public class LoadTestCommand implements Callable<Integer> {
         if (settings.idsFrom() != null) {
             err.printf("loaded %d ids from %s%n", idList.size(), settings.idsFrom());
         }
-        try (Transport transport = settings.client().create(settings.headerMap(), settings.timeout())) {
+        // One transport per target: each target's requests carry that target's headers.
+        List<Transport> transports = new ArrayList<>();
+        try {
             List<Target> prepared = usage(() -> settings.targets().stream()
-                    .map(t -> new Target(t.name(), t.url().text(),
-                            t.url().expandAll(idList).stream().map(transport::prepare).toList()))
+                    .map(t -> {
+                        Transport transport = settings.client().create(settings.headerMap(t.name()), settings.timeout());
+                        transports.add(transport);
+                        return new Target(t.name(), t.url().text(),
+                                t.url().expandAll(idList).stream().map(transport::prepare).toList());
+                    })
                     .toList());
             return new Measurement(settings, idList.size(), out, err).run(prepared);
+        }
+        finally {
+            transports.forEach(Transport::close);
         }
     }
 

@@ -51,6 +51,9 @@ class LoadTestCommandTests {
             }
         });
         server.createContext("/broken", ex -> respond(ex, 500, "{}"));
+        // 200 only with the token, so a target's requests show whether they carried it.
+        server.createContext("/secured", ex -> respond(ex,
+                "Bearer t0ken".equals(ex.getRequestHeaders().getFirst("Authorization")) ? 200 : 401, "{}"));
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
@@ -118,6 +121,32 @@ class LoadTestCommandTests {
                 "--max-error-rate", "0");
 
         assertThat(exit).as(err.toString()).isZero();
+    }
+
+    @Test
+    void aTargetHeaderGoesToItsTargetOnly() {
+        Path json = dir.resolve("headers.json");
+
+        int exit = run("--target", "with=" + url("/secured"), "--target", "without=" + url("/secured"),
+                "--target-header", "with=Authorization:Bearer t0ken", "--concurrency", "2", "--duration", "200ms",
+                "--rounds", "1", "--warmup", "0s", "--json", json.toString(), "--markdown");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode targets = JSON.readTree(json.toFile()).path("targets");
+        assertThat(targets.get(0).path("errors").asLong()).isZero();
+        assertThat(targets.get(0).path("count").asLong()).isPositive();
+        assertThat(targets.get(1).path("errors").asLong()).isEqualTo(targets.get(1).path("count").asLong())
+                .isPositive();
+        assertThat(out.toString()).contains("--target-header 'with=Authorization:<redacted>'").doesNotContain("t0ken");
+    }
+
+    @Test
+    void aTargetHeaderMustNameATarget() {
+        int exit = run("--target", "a=" + url("/secured"), "--target-header", "b=Authorization:x",
+                "--concurrency", "1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--target-header names 'b', which is not a --target");
     }
 
     private int run(String... args) {

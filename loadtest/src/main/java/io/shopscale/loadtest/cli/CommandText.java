@@ -39,6 +39,7 @@ final class CommandText {
         add(args, "--timeout", DurationText.format(s.timeout()));
         add(args, "--expect-status", s.expected().toString());
         s.headers().forEach(h -> add(args, "--header", h.shown()));
+        s.targetHeaders().forEach(h -> add(args, "--target-header", h.shown()));
         add(args, "--client", s.client().name().toLowerCase(Locale.ROOT));
         if (s.maxErrorRate() != null) {
             add(args, "--max-error-rate", Numbers.trim(s.maxErrorRate()));

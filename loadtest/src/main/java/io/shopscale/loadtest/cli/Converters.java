@@ -38,6 +38,13 @@ public final class Converters {
         }
     }
 
+    public static final class TargetHeaders extends Checked<TargetHeader> {
+
+        public TargetHeaders() {
+            super(TargetHeader::parse);
+        }
+    }
+
     public static final class Statuses extends Checked<ExpectedStatus> {
 
         public Statuses() {

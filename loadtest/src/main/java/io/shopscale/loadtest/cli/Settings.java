@@ -19,7 +19,7 @@ import io.shopscale.loadtest.run.LoadModel;
  */
 public record Settings(List<TargetSpec> targets, List<String> ids, URI idsFrom, long seed, Duration duration,
         int rounds, Duration warmup, LoadModel model, Duration timeout, List<Header> headers,
-        ExpectedStatus expected, Double maxErrorRate, Client client, boolean markdown, Path json) {
+        List<TargetHeader> targetHeaders, ExpectedStatus expected, Double maxErrorRate, Client client, boolean markdown, Path json) {
 
     static final int DEFAULT_MAX_IN_FLIGHT = 512;
 
@@ -27,11 +27,16 @@ public record Settings(List<TargetSpec> targets, List<String> ids, URI idsFrom, 
         targets = List.copyOf(targets);
         ids = ids == null ? List.of() : List.copyOf(ids);
         headers = headers == null ? List.of() : List.copyOf(headers);
+        targetHeaders = targetHeaders == null ? List.of() : List.copyOf(targetHeaders);
         client = client == null ? Client.SOCKET : client;
         require(!targets.isEmpty(), "give at least one --target NAME=URL");
         Set<String> names = new HashSet<>();
         for (TargetSpec target : targets) {
             require(names.add(target.name()), "target name '" + target.name() + "' is used twice");
+        }
+        for (TargetHeader header : targetHeaders) {
+            require(names.contains(header.target()), "--target-header names '" + header.target()
+                    + "', which is not a --target");
         }
         require(duration.isPositive(), "--duration must be positive");
         require(rounds >= 1, "--rounds must be at least 1");
@@ -63,6 +68,14 @@ public record Settings(List<TargetSpec> targets, List<String> ids, URI idsFrom, 
     public Map<String, String> headerMap() {
         Map<String, String> map = new LinkedHashMap<>();
         headers.forEach(h -> map.put(h.name(), h.value()));
+        return map;
+    }
+
+    /** The headers one target is sent: the common ones, then its own, which win on a clash. */
+    public Map<String, String> headerMap(String target) {
+        Map<String, String> map = headerMap();
+        targetHeaders.stream().filter(h -> h.target().equals(target))
+                .forEach(h -> map.put(h.header().name(), h.header().value()));
         return map;
     }
 
