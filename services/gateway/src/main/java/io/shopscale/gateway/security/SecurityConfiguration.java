@@ -1,5 +1,9 @@
 package io.shopscale.gateway.security;
 
+import java.time.Clock;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+
 import io.shopscale.gateway.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
@@ -70,6 +74,9 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/** About a megabyte per thousand tokens; beyond this, the least recently used token is verified again. */
+	private static final int VERIFIED_TOKENS_KEPT = 5_000;
+
 	/**
 	 * Verifies the signature with the identity service's keys, found through discovery ({@code http://identity/...}
 	 * goes through the load balancer like the gateway's own routes), pinned to RS256.
@@ -81,7 +88,8 @@ class SecurityConfiguration {
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(TokenRules.of(settings));
-		return decoder;
+		return new VerifiedTokens(decoder, VERIFIED_TOKENS_KEPT, settings.jwksMaxAge(), Clock.systemUTC(),
+				Ticker.systemTicker());
 	}
 
 	/**
