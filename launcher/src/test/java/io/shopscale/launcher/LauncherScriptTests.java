@@ -119,6 +119,22 @@ class LauncherScriptTests {
     }
 
     @Test
+    void testRunsTheWholeBuildWithTheChosenJdk() throws Exception {
+        Path mvnw = home.resolve("mvnw");
+        Files.writeString(mvnw, """
+                #!/bin/bash
+                echo "mvnw $* with JAVA_HOME=$JAVA_HOME" >> "$(dirname "$0")/mvnw.calls"
+                """);
+        executable(mvnw);
+
+        Result test = run(Map.of("JAVA_HOME", jvms.resolve("java-17-openjdk").toString()), "test", "-o");
+
+        assertThat(test.exitCode()).isZero();
+        assertThat(Files.readAllLines(home.resolve("mvnw.calls")))
+                .containsExactly("mvnw verify -o with JAVA_HOME=" + jvms.resolve("temurin-25-jdk"));
+    }
+
+    @Test
     void sourcesNewerThanTheJarsAreRebuilt() throws Exception {
         Path mvnw = home.resolve("mvnw");
         Files.writeString(mvnw, """
