@@ -17,7 +17,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.shopscale.testsupport.SharedStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,9 +70,9 @@ class EdgeSecurityTests {
 
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", () -> catalog.uri().toString());
-		registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri", () -> identity.uri().toString());
-		registry.add("spring.data.redis.url", () -> SharedStores.get().redis().connectionString());
+		TestInstances.route(registry, "catalog", catalog::uri);
+		TestInstances.route(registry, "identity", identity::uri);
+		TestInstances.sharedRedis(registry);
 	}
 
 	@AfterAll

@@ -3,7 +3,6 @@ package io.shopscale.gateway;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.shopscale.testsupport.SharedStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +32,9 @@ class GatewayFailoverTests {
 
 	@DynamicPropertySource
 	static void catalogInstances(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", () -> TestBackend.deadUri().toString());
-		registry.add("spring.cloud.discovery.client.simple.instances.catalog[1].uri", () -> healthy.uri().toString());
-		registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri", () -> identity.uri().toString());
-		registry.add("spring.data.redis.url", () -> SharedStores.get().redis().connectionString());
+		TestInstances.route(registry, "catalog", TestBackend::deadUri, healthy::uri);
+		TestInstances.route(registry, "identity", identity::uri);
+		TestInstances.sharedRedis(registry);
 	}
 
 	@AfterAll

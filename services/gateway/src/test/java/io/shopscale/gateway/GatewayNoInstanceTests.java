@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.shopscale.testsupport.SharedStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,7 +34,7 @@ class GatewayNoInstanceTests {
 
 	@DynamicPropertySource
 	static void stores(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", () -> SharedStores.get().redis().connectionString());
+		TestInstances.sharedRedis(registry);
 	}
 
 	@Test

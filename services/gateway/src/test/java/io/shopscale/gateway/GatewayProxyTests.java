@@ -2,7 +2,6 @@ package io.shopscale.gateway;
 
 import java.time.Duration;
 
-import io.shopscale.testsupport.SharedStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +37,9 @@ class GatewayProxyTests {
 
 	@DynamicPropertySource
 	static void catalogInstances(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", () -> catalog.uri().toString());
-		registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri", () -> identity.uri().toString());
-		registry.add("spring.data.redis.url", () -> SharedStores.get().redis().connectionString());
+		TestInstances.route(registry, "catalog", catalog::uri);
+		TestInstances.route(registry, "identity", identity::uri);
+		TestInstances.sharedRedis(registry);
 	}
 
 	@AfterAll

@@ -2,7 +2,6 @@ package io.shopscale.gateway;
 
 import java.time.Duration;
 
-import io.shopscale.testsupport.SharedStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,8 +29,8 @@ class GatewayUnreachableBackendTests {
 
 	@DynamicPropertySource
 	static void catalogInstances(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", () -> TestBackend.deadUri().toString());
-		registry.add("spring.data.redis.url", () -> SharedStores.get().redis().connectionString());
+		TestInstances.route(registry, "catalog", TestBackend::deadUri);
+		TestInstances.sharedRedis(registry);
 	}
 
 	@Test

@@ -53,9 +53,9 @@ class RateLimitTests {
 
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", () -> catalog.uri().toString());
-		registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri", () -> identity.uri().toString());
-		registry.add("spring.data.redis.url", () -> SharedStores.get().redis().connectionString());
+		TestInstances.route(registry, "catalog", catalog::uri);
+		TestInstances.route(registry, "identity", identity::uri);
+		TestInstances.sharedRedis(registry);
 	}
 
 	@AfterAll

@@ -1,0 +1,31 @@
+package io.shopscale.gateway;
+
+import java.net.URI;
+import java.util.function.Supplier;
+
+import io.shopscale.testsupport.SharedStores;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Where a test gateway finds its backends and Redis, without a registry: static instances per service. */
+final class TestInstances {
+
+	private TestInstances() {
+	}
+
+	/** Registers the instances of one service, in order, as discovery would report them. */
+	@SafeVarargs
+	static void route(DynamicPropertyRegistry registry, String service, Supplier<URI>... instances) {
+		for (int i = 0; i < instances.length; i++) {
+			Supplier<URI> instance = instances[i];
+			registry.add("spring.cloud.discovery.client.simple.instances." + service + "[" + i + "].uri",
+					() -> instance.get().toString());
+		}
+	}
+
+	/** The real Redis the test JVM shares, for the rate limiter's buckets. */
+	static void sharedRedis(DynamicPropertyRegistry registry) {
+		registry.add("spring.data.redis.url", () -> SharedStores.get().redis().connectionString());
+	}
+
+}
