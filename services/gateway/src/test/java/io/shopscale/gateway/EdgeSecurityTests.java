@@ -1,5 +1,7 @@
 package io.shopscale.gateway;
 
+import io.shopscale.testsupport.TestIdentity;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

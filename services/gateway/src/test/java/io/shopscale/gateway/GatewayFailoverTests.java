@@ -1,5 +1,7 @@
 package io.shopscale.gateway;
 
+import io.shopscale.testsupport.TestIdentity;
+
 import java.util.ArrayList;
 import java.util.List;
 

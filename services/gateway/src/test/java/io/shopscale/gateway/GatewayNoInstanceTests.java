@@ -1,5 +1,7 @@
 package io.shopscale.gateway;
 
+import io.shopscale.testsupport.TestIdentity;
+
 import java.time.Duration;
 
 import com.nimbusds.jose.JWSAlgorithm;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.shopscale.gateway.problem.ProblemException;
+import io.shopscale.platform.tokens.AccessTokenRules;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +18,6 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -27,7 +27,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The edge's token check: a stateless OAuth2 resource server. Tokens are RS256 JWTs from the identity service,
- * verified against its published keys ({@link IdentityKeys}) and its claims ({@link TokenRules}); the
+ * verified against its published keys ({@link IdentityKeys}) and its claims ({@link AccessTokenRules}); the
  * {@code roles} claim becomes {@code ROLE_*} authorities.
  * <p>
  * The gateway passes the {@code Authorization} header on unchanged and adds nothing in its place: every service
@@ -41,11 +41,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
 		BearerProblems problems = new BearerProblems();
-		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-		roles.setAuthoritiesClaimName("roles");
-		roles.setAuthorityPrefix("ROLE_");
-		JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
-		authentication.setJwtGrantedAuthoritiesConverter(roles);
+		JwtAuthenticationConverter authentication = AccessTokenRules.rolesAsAuthorities();
 
 		return http.securityMatcher(PublicEndpoints.needingSecurity())
 			.authorizeExchange(exchanges -> exchanges.matchers(PublicEndpoints.matcher())
@@ -87,7 +83,8 @@ class SecurityConfiguration {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(new IdentityKeys(identity, settings))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(TokenRules.of(settings));
+		decoder.setJwtValidator(AccessTokenRules.of(settings.issuer(), settings.audience(), settings.clockSkew(),
+				settings.maxLifetime()));
 		return new VerifiedTokens(decoder, VERIFIED_TOKENS_KEPT, settings.jwksMaxAge(), Clock.systemUTC(),
 				Ticker.systemTicker());
 	}

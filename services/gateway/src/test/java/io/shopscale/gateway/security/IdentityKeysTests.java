@@ -1,5 +1,7 @@
 package io.shopscale.gateway.security;
 
+import io.shopscale.testsupport.TestIdentity;
+
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Duration;
@@ -11,7 +13,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.shopscale.gateway.TestIdentity;
 import io.shopscale.gateway.problem.ProblemException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

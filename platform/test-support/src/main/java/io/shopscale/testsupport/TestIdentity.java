@@ -1,4 +1,4 @@
-package io.shopscale.gateway;
+package io.shopscale.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,0 +1,30 @@
+package io.shopscale.platform.security;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service checks the access tokens identity issues.
+ *
+ * @param issuer the required {@code iss}
+ * @param audience a value {@code aud} must contain
+ * @param clockSkew tolerance for {@code exp}, {@code nbf} and {@code iat}
+ * @param maxLifetime the longest {@code exp - iat} accepted
+ * @param jwkSetUri where identity publishes its public keys; the host is a service name resolved by discovery
+ * @param jwksTimeout how long one fetch of the keys may take
+ * @param publicEndpoints requests anyone may make, as {@code "METHOD /path/pattern"} (health, info and
+ * Prometheus are always public); a token sent to these is ignored
+ */
+@ConfigurationProperties("shopscale.security")
+public record ServiceSecurityProperties(
+        @DefaultValue("shopscale-identity") String issuer,
+        @DefaultValue("shopscale-api") String audience,
+        @DefaultValue("30s") Duration clockSkew,
+        @DefaultValue("15m") Duration maxLifetime,
+        @DefaultValue("http://identity/.well-known/jwks.json") URI jwkSetUri,
+        @DefaultValue("2s") Duration jwksTimeout,
+        @DefaultValue List<String> publicEndpoints) {
+}
