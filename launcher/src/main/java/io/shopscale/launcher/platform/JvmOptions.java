@@ -31,6 +31,8 @@ final class JvmOptions {
                 // Nothing restarts a failed process; dying loudly beats limping on after an OutOfMemoryError.
                 "-XX:+ExitOnOutOfMemoryError",
                 "--enable-native-access=ALL-UNNAMED",
+                // A crash report lands next to the instance's log, not in the directory the platform was started from.
+                "-XX:ErrorFile=" + settings.logsDir().resolve(component.instanceName(instance) + "-hs_err_%p.log"),
                 // Names the instance in ps.
                 "-Dshopscale.instance=" + component.instanceName(instance)));
         if (!settings.variable("SHOPSCALE_CDS").map("off"::equalsIgnoreCase).orElse(false)) {

@@ -28,6 +28,7 @@ final class PublicEndpoints {
 	private static final List<Rule> RULES = List.of(
 			// "/**" also matches the path without it: /api/products and /actuator/health themselves.
 			new Rule(READ, "/api/products/**"),
+			new Rule(READ, "/api/inventory/**"),
 			new Rule(WRITE, "/api/auth/register"),
 			new Rule(WRITE, "/api/auth/login"),
 			new Rule(READ, "/.well-known/jwks.json"),

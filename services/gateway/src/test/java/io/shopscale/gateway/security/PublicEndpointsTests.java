@@ -17,7 +17,7 @@ class PublicEndpointsTests {
 	@CsvSource({ "GET, /api/products", "GET, /api/products/42", "HEAD, /api/products/42", "GET, /api/products/a/b",
 			"POST, /api/auth/register", "POST, /api/auth/login", "GET, /.well-known/jwks.json",
 			"GET, /actuator/health", "GET, /actuator/health/readiness", "GET, /actuator/prometheus",
-			"GET, /actuator/info" })
+			"GET, /actuator/info", "GET, /api/inventory/HKT-00001" })
 	void isPublic(String method, String path) {
 		assertThat(PublicEndpoints.matches(MockServerHttpRequest.method(HttpMethod.valueOf(method), path).build()))
 			.isTrue();
@@ -26,7 +26,8 @@ class PublicEndpointsTests {
 	@ParameterizedTest
 	@CsvSource({ "POST, /api/products", "PUT, /api/products/42", "DELETE, /api/products/42", "GET, /api/productsx",
 			"GET, /api/auth/login", "POST, /api/auth/logout", "GET, /api/auth/me", "GET, /api/orders",
-			"GET, /api/admin/products", "POST, /.well-known/jwks.json", "GET, /actuator/env", "GET, /" })
+			"GET, /api/admin/products", "POST, /.well-known/jwks.json", "GET, /actuator/env", "GET, /",
+			"GET, /api/cart", "PUT, /api/inventory/HKT-00001", "GET, /api/admin/inventory/HKT-00001" })
 	void needsAToken(String method, String path) {
 		assertThat(PublicEndpoints.matches(MockServerHttpRequest.method(HttpMethod.valueOf(method), path).build()))
 			.isFalse();
