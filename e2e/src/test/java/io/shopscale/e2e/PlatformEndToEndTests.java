@@ -215,6 +215,90 @@ class PlatformEndToEndTests {
         return JSON.readTree(response.body()).get("items").get(0).get("id").asString();
     }
 
+    @Test
+    @Order(7)
+    void tokensForgedFromOutsideAreRefusedAtTheEdge() throws Exception {
+        String token = shopperToken();
+        String jwks = get("/.well-known/jwks.json", Map.of()).body();
+
+        new ForgedTokens(token, jwks).all().forEach((name, forged) -> {
+            HttpResponse<String> response = send(get(gatewayUri("/api/auth/me"), "Bearer " + forged));
+            assertThat(response.statusCode()).as(name + " -> " + response.body()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(name)
+                    .startsWith("application/problem+json");
+        });
+        HttpResponse<String> admin = send(get(gatewayUri("/api/admin/inventory/HKT-00001"), "Bearer " + token));
+        assertThat(admin.statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * The platform runs as if behind a trusted proxy (see startThePlatform), so each test client is told apart by
+     * the X-Forwarded-For address the proxy would have added.
+     */
+    @Test
+    @Order(8)
+    void aNoisyClientIsThrottledAloneAndRecoversAfterTheWindow() throws Exception {
+        String noisy = "203.0.113.7";
+        String quiet = "198.51.100.9";
+        // Credentials are limited to a burst of 10, then 5 per second, per client address.
+        List<HttpResponse<String>> burst = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            burst.add(send(loginFrom(noisy)));
+        }
+        HttpResponse<String> throttled = burst.stream().filter(response -> response.statusCode() == 429)
+                .findFirst().orElseThrow(() -> new AssertionError("15 logins in a row were never throttled"));
+        assertThat(throttled.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 60L);
+
+        assertThat(send(loginFrom(quiet)).statusCode()).as("another client").isNotEqualTo(429);
+
+        // Once the bucket has refilled for the time the 429 named, the noisy client is served again.
+        await().atMost(Duration.ofSeconds(retryAfter + 5)).pollInterval(Duration.ofMillis(250))
+                .until(() -> send(loginFrom(noisy)).statusCode() != 429);
+    }
+
+    private static HttpRequest loginFrom(String address) {
+        // An empty body: refused by identity at once, yet counted by the gateway's credentials limiter.
+        return HttpRequest.newBuilder(gatewayUri("/api/auth/login")).timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", address)
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+    }
+
+    private static String shopperToken() throws Exception {
+        String email = "shopper-" + System.nanoTime() + "@example.com";
+        String password = "a long enough passphrase " + System.nanoTime();
+        HttpResponse<String> registered = post("/api/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"Shopper\"}", null);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> login = post("/api/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return JSON.readTree(login.body()).get("accessToken").asString();
+    }
+
+    private static URI gatewayUri(String path) {
+        return URI.create(gateway + path);
+    }
+
+    private static HttpRequest get(URI uri, String authorization) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).header("Authorization", authorization)
+                .build();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void assertProblem(String path, int status, String parameter) throws Exception {
         HttpResponse<String> response = get(path, Map.of());
         assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(status);

@@ -36,6 +36,9 @@ final class PlatformProcess {
         environment.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
         // A fresh state directory would train start-up caches that this run never reuses; skip that work.
         environment.put("SHOPSCALE_CDS", "off");
+        // As if an ingress on this machine stood in front of the gateway: tests tell clients apart by the
+        // X-Forwarded-For address it would add.
+        environment.put("SHOPSCALE_GATEWAY_TRUSTED_PROXIES", "^127\\.0\\.0\\.1$");
     }
 
     Result run(Duration timeout, String... arguments) throws IOException, InterruptedException {
