@@ -353,7 +353,7 @@ class PlatformEndToEndTests {
     /** Free ports for every component; Kafka's controller takes the port after Kafka's. */
     private static Map<String, Integer> freePorts() throws IOException {
         Map<String, Integer> chosen = new LinkedHashMap<>();
-        for (String name : List.of("GATEWAY", "REGISTRY", "IDENTITY", "CATALOG", "POSTGRES", "REDIS")) {
+        for (String name : List.of("GATEWAY", "REGISTRY", "IDENTITY", "CATALOG", "CART", "INVENTORY", "ORDERS", "POSTGRES", "REDIS")) {
             chosen.put(name, freePort());
         }
         int kafka = freePort();

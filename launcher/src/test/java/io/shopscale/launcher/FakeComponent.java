@@ -89,7 +89,7 @@ public final class FakeComponent {
     private static void serveHttp(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
         // A fake gateway "routes" too, so the launcher's route probe sees it as able to serve.
-        for (String route : new String[] {"/api/products", "/.well-known/jwks.json"}) {
+        for (String route : new String[] {"/api/products", "/.well-known/jwks.json", "/api/inventory"}) {
             server.createContext(route, exchange -> {
                 byte[] body = "{}".getBytes();
                 exchange.sendResponseHeaders(200, body.length);

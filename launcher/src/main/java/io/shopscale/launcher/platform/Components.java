@@ -19,7 +19,11 @@ public final class Components {
             Component.service(REGISTRY, "services/registry", 8761, 1),
             Component.scalableService("identity", "services/identity", 8082, 2),
             Component.scalableService("catalog", "services/catalog", 8081, 2),
-            Component.service(GATEWAY, "services/gateway", 8080, 2).withRouteProbes("/api/products?size=1", "/.well-known/jwks.json"));
+            Component.scalableService("cart", "services/cart", 8083, 2),
+            Component.scalableService("inventory", "services/inventory", 8084, 2),
+            Component.scalableService("orders", "services/orders", 8085, 2),
+            Component.service(GATEWAY, "services/gateway", 8080, 2).withRouteProbes("/api/products?size=1", "/.well-known/jwks.json",
+                    "/api/inventory/HKT-00001"));
 
     private Components() {
     }

@@ -45,7 +45,8 @@ final class FakePlatform {
         }
         environment.put("SHOPSCALE_KAFKA_PORT", Integer.toString(kafka));
         for (String variable : List.of("SHOPSCALE_POSTGRES_PORT", "SHOPSCALE_REDIS_PORT", "SHOPSCALE_REGISTRY_PORT",
-                "SHOPSCALE_IDENTITY_PORT", "SHOPSCALE_CATALOG_PORT", "SHOPSCALE_GATEWAY_PORT")) {
+                "SHOPSCALE_IDENTITY_PORT", "SHOPSCALE_CATALOG_PORT", "SHOPSCALE_CART_PORT", "SHOPSCALE_INVENTORY_PORT", "SHOPSCALE_ORDERS_PORT",
+                "SHOPSCALE_GATEWAY_PORT")) {
             environment.put(variable, Integer.toString(Ports.free()));
         }
         // Archives would only slow these tiny JVMs down.

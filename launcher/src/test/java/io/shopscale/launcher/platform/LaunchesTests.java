@@ -24,11 +24,11 @@ class LaunchesTests {
         Launches launches = launches(Map.of());
 
         assertThat(launches.components()).extracting(Component::name)
-                .containsExactly("stores", "registry", "identity", "catalog", "gateway");
+                .containsExactly("stores", "registry", "identity", "catalog", "cart", "inventory", "orders", "gateway");
         assertThat(Components.byStage(launches.components(), component -> component))
                 .extracting(stage -> stage.stream().map(Component::name).toList())
                 .containsExactly(List.of("stores"), List.of("registry"),
-                        List.of("identity", "catalog", "gateway"));
+                        List.of("identity", "catalog", "cart", "inventory", "orders", "gateway"));
     }
 
     @Test
@@ -50,7 +50,7 @@ class LaunchesTests {
 
         assertThat(launches.first(Components.get("stores")).ports()).containsExactly(15432, 16379);
         assertThat(launches.portClaims()).extracting(PortClaim::port)
-                .containsExactly(15432, 16379, 8761, 8082, 8081, 8080);
+                .containsExactly(15432, 16379, 8761, 8082, 8081, 8083, 8084, 8085, 8080);
     }
 
     @Test
@@ -58,7 +58,8 @@ class LaunchesTests {
         Launches launches = launches(Map.of("SHOPSCALE_POSTGRES_URL", "jdbc:postgresql://db/x",
                 "SHOPSCALE_REDIS_URL", "redis://cache", "SHOPSCALE_KAFKA_BOOTSTRAP", "broker:9092"));
 
-        assertThat(launches.components()).extracting(Component::name).containsExactly("registry", "identity", "catalog", "gateway");
+        assertThat(launches.components()).extracting(Component::name).containsExactly("registry", "identity", "catalog", "cart", "inventory", "orders",
+                "gateway");
     }
 
     @Test
@@ -71,6 +72,9 @@ class LaunchesTests {
                 new PortClaim(8761, "registry", "SHOPSCALE_REGISTRY_PORT"),
                 new PortClaim(8082, "identity", "SHOPSCALE_IDENTITY_PORT"),
                 new PortClaim(8081, "catalog", "SHOPSCALE_CATALOG_PORT"),
+                new PortClaim(8083, "cart", "SHOPSCALE_CART_PORT"),
+                new PortClaim(8084, "inventory", "SHOPSCALE_INVENTORY_PORT"),
+                new PortClaim(8085, "orders", "SHOPSCALE_ORDERS_PORT"),
                 new PortClaim(8080, "gateway", "SHOPSCALE_GATEWAY_PORT"));
     }
 

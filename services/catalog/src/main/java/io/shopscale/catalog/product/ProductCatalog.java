@@ -28,4 +28,9 @@ class ProductCatalog {
     ProductPage find(ProductQuery query) {
         return repository.find(query);
     }
+
+    ProductPage bySku(SkuLookup lookup) {
+        var products = repository.findBySkus(lookup.skus());
+        return new ProductPage(products, 0, lookup.skus().size(), products.size());
+    }
 }

@@ -1,6 +1,7 @@
 package io.shopscale.catalog.product;
 
 import io.shopscale.catalog.CatalogProperties;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,15 @@ class ProductController {
                      @RequestParam(required = false) String sort) {
         return catalog.find(ProductQuery.of(q, category, page, size, sort,
                 properties.defaultPageSize(), properties.maxPageSize()));
+    }
+
+    /**
+     * The products with the given SKUs ({@code ?sku=A&sku=B}), for callers that price lines by SKU. Unknown SKUs are
+     * simply absent. Read straight from PostgreSQL and not cacheable: prices here are authoritative.
+     */
+    @GetMapping("/by-sku")
+    ProductPage bySku(@RequestParam(name = "sku", required = false) List<String> skus) {
+        return catalog.bySku(SkuLookup.of(skus, properties.maxPageSize()));
     }
 
     // Spring answers 304 itself when If-None-Match matches the ETag of a GET's ResponseEntity.

@@ -32,6 +32,14 @@ class ProductRepository {
                 .optional();
     }
 
+    // The unique index on sku serves this.
+    List<Product> findBySkus(List<String> skus) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE sku IN (:skus) ORDER BY sku")
+                .param("skus", skus)
+                .query(PRODUCT)
+                .list();
+    }
+
     ProductPage find(ProductQuery query) {
         String where = where(query);
         long total = bind(jdbc.sql("SELECT count(*) FROM product" + where), query)

@@ -123,6 +123,40 @@ class ProductApiIntegrationTests {
     }
 
     @Test
+    void aBatchLookupBySkuReturnsJustThoseProductsWithTheirPrices() throws Exception {
+        JsonNode page = getJson("/api/products/by-sku?sku=LGT-00002&sku=HKT-00001&sku=ZZZ-99999&sku=HKT-00001");
+
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(page.get("size").asInt()).isEqualTo(3);
+        List<String> skus = new ArrayList<>();
+        for (JsonNode item : page.get("items")) {
+            skus.add(item.get("sku").asString());
+            assertThat(item.get("price").get("amount").asLong()).isPositive();
+            assertThat(item.get("price").get("currency").asString()).isEqualTo("USD");
+            JsonNode single = getJson("/api/products/" + item.get("id").asString());
+            assertThat(single.get("price")).isEqualTo(item.get("price"));
+        }
+        assertThat(skus).containsExactly("HKT-00001", "LGT-00002");
+        assertThat(getJson("/api/products/by-sku?sku=ZZZ-99999").get("items")).isEmpty();
+    }
+
+    @Test
+    void aBatchLookupTakesAtMostAHundredWellFormedSkus() throws Exception {
+        StringBuilder hundred = new StringBuilder("/api/products/by-sku?sku=HKT-00001");
+        for (int i = 2; i <= 100; i++) {
+            hundred.append("&sku=HKT-").append(String.format("%05d", i));
+        }
+        assertThat(getJson(hundred.toString()).get("total").asLong()).isEqualTo(100);
+
+        assertProblem(get(hundred + "&sku=HKT-00101", null), 400, "sku");
+        assertProblem(get("/api/products/by-sku", null), 400, "sku");
+        assertProblem(get("/api/products/by-sku?sku=", null), 400, "sku");
+        assertProblem(get("/api/products/by-sku?sku=hkt-00001", null), 400, "sku");
+        assertProblem(get("/api/products/by-sku?sku=%27%3B%20DROP%20TABLE%20product", null), 400, "sku");
+        assertProblem(get("/api/products/by-sku?sku=" + "A".repeat(33), null), 400, "sku");
+    }
+
+    @Test
     void badInputIsAProblemNamingTheParameter() throws Exception {
         assertProblem(get("/api/products/00000000-0000-0000-0000-000000000000", null), 404, null);
         assertProblem(get("/api/products/not-a-uuid", null), 400, "id");

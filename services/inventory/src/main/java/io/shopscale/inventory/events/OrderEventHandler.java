@@ -1,0 +1,71 @@
+package io.shopscale.inventory.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.shopscale.contracts.events.EventType;
+import io.shopscale.inventory.reservation.Reservations;
+import io.shopscale.inventory.reservation.Transition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies an order event exactly once: the inbox row and the reservation's change commit together, so a
+ * redelivered event finds its id and does nothing. An event the reservation's state refuses (confirming one that
+ * expired, for instance) is recorded, logged and counted, not retried: retrying cannot change the answer.
+ */
+@Component
+class OrderEventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderEventHandler.class);
+
+    private final Reservations reservations;
+    private final ProcessedEvents inbox;
+    private final MeterRegistry metrics;
+    private final TransactionTemplate transactions;
+
+    OrderEventHandler(Reservations reservations, ProcessedEvents inbox, MeterRegistry metrics,
+                      PlatformTransactionManager transactionManager) {
+        this.reservations = reservations;
+        this.inbox = inbox;
+        this.metrics = metrics;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    }
+
+    void handle(OrderEvent event) {
+        String result = transactions.execute(status -> {
+            if (!inbox.firstDelivery(event)) {
+                return "duplicate";
+            }
+            Transition transition = switch (event.type()) {
+                case ORDER_CONFIRMED -> reservations.confirm(event.orderId());
+                case ORDER_CANCELLED -> reservations.release(event.orderId());
+                case ORDER_PLACED -> throw new IllegalStateException("order.placed is not handled here");
+            };
+            return outcome(event, transition);
+        });
+        metrics.counter("inventory.order.events", "type", event.type().type(), "result", result).increment();
+    }
+
+    private static String outcome(OrderEvent event, Transition transition) {
+        return switch (transition) {
+            case Transition.Done ignored -> "applied";
+            case Transition.Missing ignored -> {
+                if (event.type() == EventType.ORDER_CANCELLED) {
+                    yield "applied";
+                }
+                log.warn("event {} ({}) names order {}, which has no reservation; nothing to confirm",
+                        event.id(), event.type().type(), event.orderId());
+                yield "missing";
+            }
+            case Transition.Refused refused -> {
+                log.warn("event {} ({}) cannot apply to order {}: its reservation is {}",
+                        event.id(), event.type().type(), event.orderId(), refused.state());
+                yield "refused";
+            }
+        };
+    }
+}
