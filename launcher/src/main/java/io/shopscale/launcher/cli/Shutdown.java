@@ -1,5 +1,6 @@
 package io.shopscale.launcher.cli;
 
+import io.shopscale.launcher.platform.Component;
 import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.platform.Ports;
 import io.shopscale.launcher.process.Liveness;
@@ -12,21 +13,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
- * Stops instances in the reverse of start order, one component after the other (the gateway before the services
- * behind it, the stores last); the instances of one component stop together.
+ * Stops instances in the reverse of start order: the gateway first, so no new request reaches a stopping service;
+ * then every service of a start stage together (they do not depend on each other, and each takes seconds to
+ * finish its requests, deregister and, once per build, save its AOT cache); the registry; the stores last.
  */
 final class Shutdown {
 
     private static final Duration PORT_RELEASE_WAIT = Duration.ofSeconds(10);
 
     private static final Duration TRAINING_EXTRA_GRACE = Duration.ofSeconds(40);
+
+    private static final int MAX_STAGE = Components.all().stream().mapToInt(Component::stage).max().orElse(0);
 
     private final Supervisor supervisor;
 
@@ -44,13 +48,25 @@ final class Shutdown {
     }
 
     void stopAll(List<InstanceRecord> instances) {
-        Map<String, List<InstanceRecord>> byComponent = instances.stream()
+        Map<Integer, List<InstanceRecord>> byWave = instances.stream()
                 .sorted(Comparator.comparingInt((InstanceRecord instance) -> Components.order(instance.component()))
                         .reversed()
                         .thenComparing(Comparator.comparingInt(InstanceRecord::instance).reversed()))
-                .collect(Collectors.groupingBy(InstanceRecord::component, LinkedHashMap::new, Collectors.toList()));
-        byComponent.values().forEach(this::stopTogether);
+                .collect(Collectors.groupingBy(instance -> wave(instance.component()), TreeMap::new,
+                        Collectors.toList()));
+        byWave.values().forEach(this::stopTogether);
         awaitPortsFree(instances.stream().flatMap(instance -> instance.ports().stream()).toList());
+    }
+
+    /** Lower waves stop first: whatever the platform does not know, then the gateway, then stages in reverse. */
+    private static int wave(String component) {
+        if (Components.find(component).isEmpty()) {
+            return 0;
+        }
+        if (component.equals(Components.GATEWAY)) {
+            return 1;
+        }
+        return 2 + (MAX_STAGE - Components.get(component).stage());
     }
 
     private void stopTogether(List<InstanceRecord> instances) {
