@@ -24,7 +24,11 @@ final class PlatformProcess {
 
     private final Path home;
     private final Path stateDirectory;
+    static final String ADMIN_EMAIL = "admin@shopscale.local";
+
     private final Map<String, String> environment = new HashMap<>();
+
+    private final String adminPassword = "e2e operator " + java.util.UUID.randomUUID();
 
     PlatformProcess(Path home, Path stateDirectory, Map<String, Integer> ports) {
         this.home = home;
@@ -36,6 +40,7 @@ final class PlatformProcess {
         environment.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
         // A fresh state directory would train start-up caches that this run never reuses; skip that work.
         environment.put("SHOPSCALE_CDS", "off");
+        environment.put("SHOPSCALE_ADMIN_PASSWORD", adminPassword);
         // As if an ingress on this machine stood in front of the gateway: tests tell clients apart by the
         // X-Forwarded-For address it would add.
         environment.put("SHOPSCALE_GATEWAY_TRUSTED_PROXIES", "^127\\.0\\.0\\.1$");
@@ -61,6 +66,10 @@ final class PlatformProcess {
         assertThat(finished).as("shopscale %s finished within %s; it printed:%n%s", String.join(" ", arguments),
                 timeout, printed).isTrue();
         return new Result(process.exitValue(), printed);
+    }
+
+    String adminPassword() {
+        return adminPassword;
     }
 
     Path stateDirectory() {

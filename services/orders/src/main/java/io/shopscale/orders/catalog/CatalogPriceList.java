@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.shopscale.orders.checkout.CollaboratorUnavailableException;
 import io.shopscale.orders.checkout.Price;
 import io.shopscale.orders.checkout.PriceList;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -27,6 +29,8 @@ import org.springframework.web.client.RestClient;
 class CatalogPriceList implements PriceList {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogPriceList.class);
+
+    private static final int CONNECT_ATTEMPTS = 3;
 
     private final RestClient catalog;
     private final CircuitBreaker breaker;
@@ -56,10 +60,7 @@ class CatalogPriceList implements PriceList {
     public Map<String, Price> prices(List<String> skus) {
         CatalogPage page;
         try {
-            page = breaker.executeSupplier(() -> catalog.get()
-                    .uri(uri -> uri.path("/api/products/by-sku").queryParam("sku", skus.toArray()).build())
-                    .retrieve()
-                    .body(CatalogPage.class));
+            page = breaker.executeSupplier(() -> lookup(skus));
         } catch (CallNotPermittedException e) {
             throw new CollaboratorUnavailableException("catalog", "catalog circuit open", e);
         } catch (RuntimeException e) {
@@ -75,6 +76,25 @@ class CatalogPriceList implements PriceList {
             }
         }
         return prices;
+    }
+
+    /**
+     * A read, so an instance that refuses the connection (stopped, not yet dropped from discovery) is simply
+     * asked again: the load balancer hands out the next instance.
+     */
+    private CatalogPage lookup(List<String> skus) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return catalog.get()
+                        .uri(uri -> uri.path("/api/products/by-sku").queryParam("sku", skus.toArray()).build())
+                        .retrieve()
+                        .body(CatalogPage.class);
+            } catch (ResourceAccessException e) {
+                if (attempt >= CONNECT_ATTEMPTS || !(e.getCause() instanceof ConnectException)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,0 +1,153 @@
+package io.shopscale.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The public API as a shopper's client uses it, through the gateway only. */
+final class Shop {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String gateway;
+
+    Shop(String gateway) {
+        this.gateway = gateway;
+    }
+
+    record Line(String sku, int quantity) {
+    }
+
+    /** Registers a new account and logs in; answers its access token. */
+    String newShopper() {
+        String email = "shopper-" + System.nanoTime() + "@example.com";
+        String password = "a long enough passphrase " + System.nanoTime();
+        HttpResponse<String> registered = send(post("/api/auth/register", null,
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"Shopper\"}"));
+        expect(registered, 201);
+        return login(email, password);
+    }
+
+    String login(String email, String password) {
+        HttpResponse<String> login = send(post("/api/auth/login", null,
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
+        expect(login, 200);
+        return json(login).get("accessToken").asString();
+    }
+
+    HttpResponse<String> putCartLine(String token, String sku, int quantity) {
+        return send(request("/api/cart/items/" + sku, token)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":" + quantity + "}"))
+                .header("Content-Type", "application/json").build());
+    }
+
+    HttpResponse<String> cart(String token) {
+        return send(request("/api/cart", token).GET().build());
+    }
+
+    HttpResponse<String> checkout(String token, String idempotencyKey, List<Line> lines) {
+        String items = lines.stream()
+                .map(line -> "{\"sku\":\"" + line.sku() + "\",\"quantity\":" + line.quantity() + "}")
+                .collect(Collectors.joining(",", "[", "]"));
+        return send(post("/api/orders", token, "{\"items\":" + items + "}", Map.of("Idempotency-Key", idempotencyKey)));
+    }
+
+    /**
+     * Checkout as a well-behaved client does it: a 503 (or a 409 while the same key is still in flight) is retried
+     * with the same Idempotency-Key after its Retry-After, until the answer is final.
+     */
+    HttpResponse<String> checkoutUntilDecided(String token, String idempotencyKey, List<Line> lines) {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = checkout(token, idempotencyKey, lines);
+            boolean retryable = response.statusCode() == 503
+                    || (response.statusCode() == 409 && response.headers().firstValue("Retry-After").isPresent());
+            if (!retryable || attempt == 20) {
+                return response;
+            }
+            long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+            try {
+                Thread.sleep(Duration.ofSeconds(seconds));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response;
+            }
+        }
+    }
+
+    HttpResponse<String> order(String token, String orderId) {
+        return send(request("/api/orders/" + orderId, token).GET().build());
+    }
+
+    int available(String sku) {
+        HttpResponse<String> response = send(request("/api/inventory/" + sku, null).GET().build());
+        expect(response, 200);
+        return json(response).get("available").asInt();
+    }
+
+    /** The admin view of one SKU: available, reserved and sold. */
+    JsonNode stock(String adminToken, String sku) {
+        HttpResponse<String> response = send(request("/api/admin/inventory/" + sku, adminToken).GET().build());
+        expect(response, 200);
+        return json(response);
+    }
+
+    /** Catalog price in minor units. */
+    long price(String sku) {
+        HttpResponse<String> response = send(request("/api/products/by-sku?sku=" + sku, null).GET().build());
+        expect(response, 200);
+        return json(response).get("items").get(0).get("price").get("amount").asLong();
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new AssertionError("expected " + status + " from " + response.request().method() + " "
+                    + response.uri() + " but got " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private HttpRequest post(String path, String token, String json) {
+        return post(path, token, json, Map.of());
+    }
+
+    private HttpRequest post(String path, String token, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, token).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return request.build();
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(20));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
