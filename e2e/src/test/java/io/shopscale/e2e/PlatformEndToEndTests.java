@@ -539,11 +539,17 @@ class PlatformEndToEndTests {
     /** Free ports for every component; Kafka's controller takes the port after Kafka's. */
     private static Map<String, Integer> freePorts() throws IOException {
         Map<String, Integer> chosen = new LinkedHashMap<>();
-        for (String name : List.of("GATEWAY", "REGISTRY", "IDENTITY", "CATALOG", "CART", "INVENTORY", "ORDERS", "POSTGRES", "REDIS")) {
-            chosen.put(name, freePort());
+        for (String name : List.of("GATEWAY", "REGISTRY", "IDENTITY", "CATALOG", "CART", "INVENTORY", "ORDERS",
+                "POSTGRES", "REDIS")) {
+            // The system may hand out a port again once its socket is closed: each one must be distinct.
+            int port = freePort();
+            while (chosen.containsValue(port)) {
+                port = freePort();
+            }
+            chosen.put(name, port);
         }
         int kafka = freePort();
-        while (!isFree(kafka + 1) || chosen.containsValue(kafka + 1)) {
+        while (!isFree(kafka + 1) || chosen.containsValue(kafka) || chosen.containsValue(kafka + 1)) {
             kafka = freePort();
         }
         chosen.put("KAFKA", kafka);

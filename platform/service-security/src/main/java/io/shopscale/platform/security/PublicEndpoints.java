@@ -12,7 +12,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 final class PublicEndpoints {
 
     private static final List<String> ALWAYS = List.of(
-            "GET /actuator/health", "GET /actuator/health/**", "GET /actuator/info", "GET /actuator/prometheus");
+            "GET /actuator/health", "GET /actuator/health/**", "GET /actuator/info", "GET /actuator/prometheus",
+            "GET /.well-known/oauth-protected-resource");
 
     private PublicEndpoints() {
     }

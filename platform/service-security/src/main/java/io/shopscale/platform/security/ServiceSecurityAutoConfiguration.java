@@ -3,6 +3,7 @@ package io.shopscale.platform.security;
 import io.shopscale.platform.tokens.AccessTokenRules;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -48,12 +50,16 @@ class ServiceSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain serviceSecurity(HttpSecurity http, JwtDecoder decoder, ServiceSecurityProperties properties,
-            JsonMapper json) {
+            JsonMapper json, @Value("${spring.application.name:service}") String applicationName) {
         ProblemWriter problems = new ProblemWriter(json);
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
-        AccessDeniedHandler accessDenied = (request, response, denied) -> problems.write(
-                ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "This needs a role the caller does not have."),
-                request, response);
+        BearerTokenAccessDeniedHandler challenge = new BearerTokenAccessDeniedHandler();
+        AccessDeniedHandler accessDenied = (request, response, denied) -> {
+            challenge.handle(request, response, denied);
+            problems.write(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "This request needs a role the token does not carry."), request, response);
+        };
+        String resourceName = "ShopScale " + applicationName;
         RequestMatcher publicEndpoints = PublicEndpoints.matcher(properties.publicEndpoints());
         // A key-fetch failure is answered by the entry point (503), not rethrown into a 500.
         AuthenticationEntryPointFailureHandler failureHandler = new AuthenticationEntryPointFailureHandler(entryPoint);
@@ -76,6 +82,11 @@ class ServiceSecurityAutoConfiguration {
                         .bearerTokenResolver(ignoredOn(publicEndpoints))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied)
+                        // Spring Security 7 serves RFC 9728 metadata and points to it from WWW-Authenticate; its
+                        // default claims certificate-bound tokens, which identity does not issue.
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                                resource -> resource.resourceName(resourceName)
+                                        .tlsClientCertificateBoundAccessTokens(false)))
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                             @Override
                             public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
