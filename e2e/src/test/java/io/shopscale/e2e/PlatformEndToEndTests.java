@@ -348,12 +348,35 @@ class PlatformEndToEndTests {
         }
     }
 
+    /** An order nobody pays is cancelled as EXPIRED at its deadline, and inventory gets its stock back. */
+    @Test
+    @Order(12)
+    void anUnpaidOrderExpiresAndItsStockReturns() throws Exception {
+        Shop shop = new Shop(gateway);
+        String token = shop.newShopper();
+        String sku = "GRD-00777";
+        int before = shop.available(sku);
+
+        HttpResponse<String> accepted = shop.checkout(token, "expires", List.of(new Shop.Line(sku, 2)));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String orderId = Shop.json(accepted).get("orderId").asString();
+        assertThat(shop.available(sku)).isEqualTo(before - 2);
+
+        await().atMost(PlatformProcess.PAYMENT_TIMEOUT.plusSeconds(45)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode order = Shop.json(shop.order(token, orderId));
+                    assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
+                    assertThat(order.get("cancelReason").asString()).isEqualTo("EXPIRED");
+                    assertThat(shop.available(sku)).isEqualTo(before);
+                });
+    }
+
     /**
      * The outbox's promise: an order that was answered 202 has its order.placed event on Kafka, even when the
      * orders process is killed with SIGKILL in the middle of a stream of checkouts and started again.
      */
     @Test
-    @Order(12)
+    @Order(13)
     void everyAcceptedOrderReachesKafkaAcrossAKill9() throws Exception {
         Shop shop = new Shop(gateway);
         String buyer = shop.newShopper();
@@ -399,7 +422,7 @@ class PlatformEndToEndTests {
      * refuses quickly; once PostgreSQL is back, checkout works again without restarting anything.
      */
     @Test
-    @Order(13)
+    @Order(14)
     void withPostgresDownTheCartWorksAndCheckoutFailsFastUntilItReturns() throws Exception {
         Shop shop = new Shop(gateway);
         String token = shop.newShopper();

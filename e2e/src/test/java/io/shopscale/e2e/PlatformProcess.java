@@ -26,6 +26,8 @@ final class PlatformProcess {
     private final Path stateDirectory;
     static final String ADMIN_EMAIL = "admin@shopscale.local";
 
+    static final java.time.Duration PAYMENT_TIMEOUT = java.time.Duration.ofSeconds(15);
+
     private final Map<String, String> environment = new HashMap<>();
 
     private final String adminPassword = "e2e operator " + java.util.UUID.randomUUID();
@@ -41,6 +43,8 @@ final class PlatformProcess {
         // A fresh state directory would train start-up caches that this run never reuses; skip that work.
         environment.put("SHOPSCALE_CDS", "off");
         environment.put("SHOPSCALE_ADMIN_PASSWORD", adminPassword);
+        // Unpaid orders expire within the test run, so the whole expiry path (orders, Kafka, inventory) is seen.
+        environment.put("SHOPSCALE_ORDER_PAYMENT_TIMEOUT", PAYMENT_TIMEOUT.toSeconds() + "s");
         // As if an ingress on this machine stood in front of the gateway: tests tell clients apart by the
         // X-Forwarded-For address it would add.
         environment.put("SHOPSCALE_GATEWAY_TRUSTED_PROXIES", "^127\\.0\\.0\\.1$");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import io.shopscale.loadtest.checkout.CheckoutCommand;
 import io.shopscale.loadtest.cli.Converters;
 import io.shopscale.loadtest.cli.Header;
 import io.shopscale.loadtest.cli.Measurement;
@@ -17,6 +18,7 @@ import io.shopscale.loadtest.cli.TargetSpec;
 import io.shopscale.loadtest.http.Client;
 import io.shopscale.loadtest.http.Transport;
 import io.shopscale.loadtest.ids.IdFetcher;
+import io.shopscale.loadtest.reserve.ReserveCommand;
 import io.shopscale.loadtest.run.ExpectedStatus;
 import io.shopscale.loadtest.run.Target;
 import picocli.CommandLine;
@@ -32,6 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "loadtest", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = LoadTestCommand.Version.class, usageHelpAutoWidth = true,
+        subcommands = {CheckoutCommand.class, ReserveCommand.class},
         description = {
             "Measures HTTP GET latency and throughput of several targets side by side. Targets take turns in "
                 + "interleaved rounds (A B, B A, ...) so machine noise hits each alike; percentiles come from one "
@@ -51,7 +54,8 @@ public class LoadTestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", required = true, paramLabel = "NAME=URL", converter = Converters.Targets.class,
+    // Not required = true: picocli would then demand it before the subcommands too; Settings refuses its absence.
+    @Option(names = "--target", paramLabel = "NAME=URL", converter = Converters.Targets.class,
             description = "A target to measure; repeat for several. {id} in the URL is replaced by an id.")
     List<TargetSpec> targets = new ArrayList<>();
 

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# What checkout and a hot-SKU reservation cost next to the bare database work they do. In one run, on one machine:
+#   1. inventory's gRPC Reserve on one hot SKU (closed model), then pgbench running the same SQL
+#      (scripts/pgbench/reserve.sql) with as many clients;
+#   2. POST /api/orders through the gateway at a fixed rate (open model: latency of the 202s), then back to back
+#      (closed model: the ceiling), then pgbench running the same transactions (scripts/pgbench/checkout.sql).
+# Starts the platform in its own state directory on the default ports; prints Markdown. Needs pgbench and psql
+# (Debian/Ubuntu: apt-get install postgresql-client).
+#
+#   BENCH_DURATION (20s)  measured time per run     BENCH_WARMUP (5s)         unrecorded time before each run
+#   BENCH_RATE (100)      open-model checkouts/s    BENCH_CONCURRENCY (16)    callers / pgbench clients
+#   BENCH_STATE_DIR       platform state (default target/bench-checkout-state)
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+cd "$home"
+. scripts/find-jdk.sh
+require_java
+for tool in pgbench psql curl; do
+  command -v "$tool" >/dev/null || {
+    echo "bench-checkout: $tool is missing; on Debian/Ubuntu: apt-get install postgresql-client curl" >&2
+    exit 1
+  }
+done
+# Its own state directory: the admin password below only takes effect when the admin account is first created.
+export SHOPSCALE_STATE_DIR="${BENCH_STATE_DIR:-$home/target/bench-checkout-state}"
+# Lift the per-client rate limits so one load generator is not refused; the limiter still runs.
+export SHOPSCALE_RATE_LIMIT_API_RATE="${SHOPSCALE_RATE_LIMIT_API_RATE:-1000000}"
+export SHOPSCALE_RATE_LIMIT_API_BURST="${SHOPSCALE_RATE_LIMIT_API_BURST:-1000000}"
+export SHOPSCALE_RATE_LIMIT_CREDENTIALS_RATE="${SHOPSCALE_RATE_LIMIT_CREDENTIALS_RATE:-1000000}"
+export SHOPSCALE_RATE_LIMIT_CREDENTIALS_BURST="${SHOPSCALE_RATE_LIMIT_CREDENTIALS_BURST:-1000000}"
+# The password must not contain "admin", the email's local part.
+export SHOPSCALE_ADMIN_PASSWORD="${SHOPSCALE_ADMIN_PASSWORD:-correct horse battery staple 2024}"
+duration="${BENCH_DURATION:-20s}"
+warmup="${BENCH_WARMUP:-5s}"
+rate="${BENCH_RATE:-100}"
+clients="${BENCH_CONCURRENCY:-16}"
+seconds="${duration%s}"
+loadtest="$home/loadtest/target/loadtest-0.1.0-SNAPSHOT-exec.jar"
+gateway="http://127.0.0.1:8080"
+hot_sku="BEN-00001"
+export PGHOST=127.0.0.1 PGPORT=15432 PGUSER=postgres PGDATABASE=postgres
+
+[[ "$seconds" =~ ^[0-9]+$ ]] || { echo "bench-checkout: BENCH_DURATION must be whole seconds, like 20s" >&2; exit 1; }
+[ -f "$loadtest" ] || ./mvnw -q -DskipTests package
+log="$SHOPSCALE_STATE_DIR/bench-checkout.log"
+mkdir -p "$SHOPSCALE_STATE_DIR"
+: >"$log"
+# On failure, show what the load generator and pgbench said (their stderr goes to the log).
+trap 'rc=$?; ((rc == 0)) || tail -n 40 "$log" >&2; ./shopscale down >/dev/null 2>&1 || true' EXIT
+./shopscale up -d >/dev/null
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+sql() { psql -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }
+json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
+# A column of the one data row of a Markdown table, by its header.
+column() {
+  awk -F'|' -v name="$1" 'NR == 1 { for (i = 2; i < NF; i++) { h = $i; gsub(/^ +| +$/, "", h); if (h == name) c = i } }
+    NR == 3 { v = $c; gsub(/^ +| +$/, "", v); print v }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+# pgbench's "tps = 1234.5 (without initial connection time)" and "latency average = 12.3 ms".
+tps() { sed -n 's/^tps = \([0-9.]*\) .*/\1/p' | head -n 1; }
+latency() { sed -n 's/^latency average = \([0-9.]*\) ms/\1/p'; }
+pgbench_run() {
+  pgbench -n -M prepared -c "$clients" -j 2 -T "$seconds" -f "$1" 2>>"$log"
+}
+loadtest_run() {
+  "$java" --enable-native-access=ALL-UNNAMED -jar "$loadtest" "$@" 2>>"$log"
+}
+
+# The admin sets the hot SKU's stock; the checkout rows for pgbench are inserted directly (a thousand of them).
+admin_token=$(curl -fsS --retry 10 --retry-all-errors --retry-delay 2 -H 'Content-Type: application/json' \
+  -d "{\"email\":\"admin@shopscale.local\",\"password\":\"$SHOPSCALE_ADMIN_PASSWORD\"}" "$gateway/api/auth/login" \
+  | json_field accessToken)
+[ -n "$admin_token" ] || { echo "bench-checkout: could not log in as admin@shopscale.local" >&2; exit 1; }
+restock() {
+  curl -fsS --retry 10 --retry-all-errors --retry-delay 2 -o /dev/null -X PUT -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+    -d '{"available":1000000}' "$gateway/api/admin/inventory/$hot_sku"
+}
+# Benchmark rows only: reservations on BEN-* SKUs and the orders of the pgbench-N users go, BEN-* stock refills.
+reset_bench_rows() {
+  sql "DELETE FROM inventory.reservation r USING inventory.reservation_line l
+         WHERE l.order_id = r.order_id AND l.sku LIKE 'BEN-%';
+       DELETE FROM orders.orders WHERE user_id LIKE 'pgbench-%';
+       DELETE FROM orders.idempotency_key WHERE user_id LIKE 'pgbench-%';
+       INSERT INTO inventory.stock (sku, available, reserved, sold)
+       SELECT 'BEN-' || n, 1000000, 0, 0 FROM generate_series(10001, 11000) AS n
+       ON CONFLICT (sku) DO UPDATE SET available = 1000000, reserved = 0, sold = 0, updated_at = now();
+       UPDATE inventory.stock SET reserved = 0, sold = 0 WHERE sku = '$hot_sku';" >/dev/null
+  # psql -c runs several statements as one transaction, and VACUUM refuses to run inside one.
+  sql "VACUUM ANALYZE inventory.stock, inventory.reservation, inventory.reservation_line, orders.orders,
+         orders.idempotency_key, orders.event_publication;" >/dev/null
+  restock
+}
+
+# Right after start the gateway may not have discovered every service yet: the curls retry.
+restock
+reset_bench_rows
+reserve_md=$(loadtest_run reserve --sku "$hot_sku" --concurrency "$clients" --duration "$duration" --warmup "$warmup")
+reserve_rate=$(column "reserved/s" <<<"$reserve_md")
+reset_bench_rows
+pg_reserve=$(pgbench_run scripts/pgbench/reserve.sql)
+pg_reserve_tps=$(tps <<<"$pg_reserve")
+pg_reserve_ms=$(latency <<<"$pg_reserve")
+reset_bench_rows
+
+# The closed run first: it also warms the checkout path up (JIT, pools), which a freshly started platform needs
+# before a fixed-rate run's percentiles mean anything.
+closed_md=$(loadtest_run checkout --concurrency "$clients" --duration "$duration" --warmup "$warmup")
+open_md=$(loadtest_run checkout --rate "$rate" --duration "$duration" --warmup "$warmup")
+checkout_open=$(column "202/s" <<<"$open_md")
+checkout_closed=$(column "202/s" <<<"$closed_md")
+reset_bench_rows
+pg_checkout=$(pgbench_run scripts/pgbench/checkout.sql)
+pg_checkout_tps=$(tps <<<"$pg_checkout")
+pg_checkout_ms=$(latency <<<"$pg_checkout")
+reset_bench_rows
+
+echo "## Hot-SKU reservations: inventory's gRPC Reserve vs the same SQL in pgbench"
+echo
+echo "One SKU, 1 unit per call under a fresh order id, $clients callers back to back (closed model), ${duration} after ${warmup} warmup."
+echo
+echo "$reserve_md"
+echo
+echo "| | per second | mean latency ms |"
+echo "|---|---:|---:|"
+echo "| gRPC Reserve | $reserve_rate | $(awk -v c="$clients" -v r="$reserve_rate" 'BEGIN { if (r > 0) printf "%.2f", c * 1000 / r; else print "n/a" }') |"
+echo "| pgbench reserve.sql, $clients clients | $pg_reserve_tps | $pg_reserve_ms |"
+echo "| **ratio** (target ≥ 0.5) | **$(ratio "$reserve_rate" "$pg_reserve_tps")** | |"
+echo
+echo "## Checkout: POST /api/orders through the gateway vs the same database work in pgbench"
+echo
+echo "Fresh Idempotency-Key each, 1–2 random non-hot SKUs of quantity 1, 20 shoppers; ${duration} after ${warmup} warmup."
+echo "Open model at ${rate}/s (latency from each request's due time):"
+echo
+echo "$open_md"
+echo
+echo "Closed model, $clients shoppers back to back (the ceiling):"
+echo
+echo "$closed_md"
+echo
+echo "| | per second | mean latency ms |"
+echo "|---|---:|---:|"
+echo "| checkout 202s, closed model, $clients shoppers | $checkout_closed | $(awk -v c="$clients" -v r="$checkout_closed" 'BEGIN { if (r > 0) printf "%.2f", c * 1000 / r; else print "n/a" }') |"
+echo "| checkout 202s, open model at ${rate}/s | $checkout_open | |"
+echo "| pgbench checkout.sql, $clients clients | $pg_checkout_tps | $pg_checkout_ms |"
+echo "| **ratio** closed / pgbench (target ≥ 0.3) | **$(ratio "$checkout_closed" "$pg_checkout_tps")** | |"
+echo
+echo "Commands:"
+echo
+echo '```'
+echo "loadtest reserve --sku $hot_sku --concurrency $clients --duration $duration --warmup $warmup"
+echo "pgbench -n -M prepared -c $clients -j 2 -T $seconds -f scripts/pgbench/reserve.sql -h 127.0.0.1 -p 15432 -U postgres postgres"
+echo "loadtest checkout --rate $rate --duration $duration --warmup $warmup"
+echo "loadtest checkout --concurrency $clients --duration $duration --warmup $warmup"
+echo "pgbench -n -M prepared -c $clients -j 2 -T $seconds -f scripts/pgbench/checkout.sql -h 127.0.0.1 -p 15432 -U postgres postgres"
+echo '```'
+echo
+echo "_$(nproc) cores, load average before: ${load_before}, after: $(cut -d' ' -f1-3 /proc/loadavg); $("$java" -version 2>&1 | head -n 1); $(pgbench --version); the platform, the load generator and pgbench share the machine._"
