@@ -1,7 +1,9 @@
 package io.shopscale.platform.security;
 
 import io.shopscale.platform.tokens.AccessTokenRules;
+import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -104,7 +107,8 @@ class ServiceSecurityAutoConfiguration {
 
     /**
      * Verifies signatures with identity's published keys, pinned to RS256. The keys are fetched through the load
-     * balancer ({@code http://identity/...}) with a short timeout, and cached by the decoder.
+     * balancer ({@code http://identity/...}) with a short timeout, and cached by the decoder; tokens that passed are
+     * remembered ({@link VerifiedTokens}).
      */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
@@ -121,7 +125,18 @@ class ServiceSecurityAutoConfiguration {
                 .build();
         decoder.setJwtValidator(AccessTokenRules.of(properties.issuer(), properties.audience(),
                 properties.clockSkew(), properties.maxLifetime()));
-        return decoder;
+        return new VerifiedTokens(decoder, properties.verifiedTokens(), properties.keysMaxAge(), Clock.systemUTC(),
+                Ticker.systemTicker());
+    }
+
+    /**
+     * The request's own metrics and traces ({@code http.server.requests}) are what matter; an observation around
+     * every security filter, authentication and authorization decision cost more than the token check itself.
+     */
+    @Bean
+    @ConditionalOnMissingBean(SecurityObservationSettings.class)
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Clients often send their token everywhere; on public endpoints it is ignored, so an expired one harms nothing. */

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxLifetime the longest {@code exp - iat} accepted
  * @param jwkSetUri where identity publishes its public keys; the host is a service name resolved by discovery
  * @param jwksTimeout how long one fetch of the keys may take
+ * @param keysMaxAge how long a verified token is remembered at most: the keys' cache time, so a retired key stops
+ * working as soon as it would without remembering
+ * @param verifiedTokens how many verified tokens are remembered at most (about a kilobyte each)
  * @param publicEndpoints requests anyone may make, as {@code "METHOD /path/pattern"} (health, info and
  * Prometheus are always public); a token sent to these is ignored
  */
@@ -26,5 +29,7 @@ public record ServiceSecurityProperties(
         @DefaultValue("15m") Duration maxLifetime,
         @DefaultValue("http://identity/.well-known/jwks.json") URI jwkSetUri,
         @DefaultValue("2s") Duration jwksTimeout,
+        @DefaultValue("5m") Duration keysMaxAge,
+        @DefaultValue("5000") int verifiedTokens,
         @DefaultValue List<String> publicEndpoints) {
 }

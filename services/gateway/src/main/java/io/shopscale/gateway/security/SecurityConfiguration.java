@@ -72,8 +72,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The metrics and traces that matter at the edge are the request's own ({@code http.server.requests}); an
-	 * observation around every security filter and decision doubled the chain's cost on authenticated requests.
+	 * The metrics and traces that matter at the edge are the request's own ({@code http.server.requests}). An
+	 * observation around the security chain and each of its decisions cost 7 to 8% of the gateway's throughput on
+	 * authenticated requests (14-16% JWT cost with them, 8% without, measured with scripts/bench-jwt.sh).
 	 */
 	@Bean
 	SecurityObservationSettings noSecurityObservations() {

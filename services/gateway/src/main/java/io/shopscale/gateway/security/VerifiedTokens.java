@@ -2,12 +2,11 @@ package io.shopscale.gateway.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.shopscale.platform.tokens.VerifiedTokenLifetime;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -16,9 +15,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 /**
  * Remembers tokens that passed full verification, so a client that sends the same token on every request pays
  * for the RS256 signature check once, not per request. Only verified tokens are kept, keyed by the exact token
- * text: a token that differs in any byte is verified afresh. An entry lives until the token expires or until the
- * keys would be fetched again anyway ({@code maxAge}), whichever comes first, so a retired key stops working
- * just as soon as without the cache.
+ * text: a token that differs in any byte is verified afresh. How long an entry lives:
+ * {@link VerifiedTokenLifetime}.
  */
 final class VerifiedTokens implements ReactiveJwtDecoder {
 
@@ -31,7 +29,7 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
 		this.verified = Caffeine.newBuilder()
 			.maximumSize(maxEntries)
 			.ticker(ticker)
-			.expireAfter(new UntilExpiry(maxAge, clock))
+			.expireAfter(new VerifiedTokenLifetime(maxAge, clock))
 			.build();
 	}
 
@@ -42,28 +40,6 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
 			return Mono.just(known);
 		}
 		return this.verifier.decode(token).doOnNext(jwt -> this.verified.put(token, jwt));
-	}
-
-	private record UntilExpiry(Duration maxAge, Clock clock) implements Expiry<String, Jwt> {
-
-		@Override
-		public long expireAfterCreate(String token, Jwt jwt, long currentTime) {
-			Instant expiresAt = jwt.getExpiresAt();
-			Duration untilExpiry = expiresAt == null ? Duration.ZERO : Duration.between(this.clock.instant(), expiresAt);
-			Duration life = untilExpiry.compareTo(this.maxAge) < 0 ? untilExpiry : this.maxAge;
-			return Math.max(0, life.toNanos());
-		}
-
-		@Override
-		public long expireAfterUpdate(String token, Jwt jwt, long currentTime, long currentDuration) {
-			return currentDuration;
-		}
-
-		@Override
-		public long expireAfterRead(String token, Jwt jwt, long currentTime, long currentDuration) {
-			return currentDuration;
-		}
-
 	}
 
 }
