@@ -1,5 +1,7 @@
 package io.shopscale.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -64,25 +66,17 @@ final class Shop {
     }
 
     /**
-     * Checkout as a well-behaved client does it: a 503 (or a 409 while the same key is still in flight) is retried
-     * with the same Idempotency-Key after its Retry-After, until the answer is final.
+     * Checkout as a well-behaved client does it: a 503 (or a 409 while the same key is still in flight, which
+     * carries Retry-After) is retried with the same Idempotency-Key about a second later, until the answer is final.
      */
     HttpResponse<String> checkoutUntilDecided(String token, String idempotencyKey, List<Line> lines) {
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = checkout(token, idempotencyKey, lines);
-            boolean retryable = response.statusCode() == 503
-                    || (response.statusCode() == 409 && response.headers().firstValue("Retry-After").isPresent());
-            if (!retryable || attempt == 20) {
-                return response;
-            }
-            long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
-            try {
-                Thread.sleep(Duration.ofSeconds(seconds));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return response;
-            }
-        }
+        return await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                .until(() -> checkout(token, idempotencyKey, lines), response -> !retryable(response));
+    }
+
+    private static boolean retryable(HttpResponse<String> response) {
+        return response.statusCode() == 503
+                || (response.statusCode() == 409 && response.headers().firstValue("Retry-After").isPresent());
     }
 
     HttpResponse<String> order(String token, String orderId) {

@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -145,12 +147,15 @@ final class FakeInventory extends InventoryGrpc.InventoryImplBase implements Aut
                 return true;
             }
             case SLOW -> {
-                try {
-                    Thread.sleep(slowness);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                response.onError(Status.UNAVAILABLE.withDescription("too late").asRuntimeException());
+                // Answers late without holding a server thread, as a slow remote would; by then the caller's
+                // deadline has usually cancelled the call, and the late answer has nowhere to go.
+                CompletableFuture.delayedExecutor(slowness.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+                    try {
+                        response.onError(Status.UNAVAILABLE.withDescription("too late").asRuntimeException());
+                    } catch (RuntimeException callAlreadyClosed) {
+                        // Cancelled by the caller's deadline.
+                    }
+                });
                 return true;
             }
             default -> {

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -14,6 +17,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * stops working just as soon as without the cache. Reads and updates do not extend an entry's life.
  */
 public record VerifiedTokenLifetime(Duration maxAge, Clock clock) implements Expiry<String, Jwt> {
+
+    /** A cache of verified tokens by their exact text, bounded in size, each entry living as this record says. */
+    public static Cache<String, Jwt> newCache(int maxEntries, Duration maxAge, Clock clock, Ticker ticker) {
+        return Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .ticker(ticker)
+                .expireAfter(new VerifiedTokenLifetime(maxAge, clock))
+                .build();
+    }
 
     @Override
     public long expireAfterCreate(String token, Jwt jwt, long currentTime) {

@@ -1,7 +1,6 @@
 package io.shopscale.platform.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.shopscale.platform.tokens.VerifiedTokenLifetime;
 import java.time.Clock;
@@ -23,11 +22,7 @@ final class VerifiedTokens implements JwtDecoder {
 
     VerifiedTokens(JwtDecoder verifier, int maxEntries, Duration maxAge, Clock clock, Ticker ticker) {
         this.verifier = verifier;
-        this.verified = Caffeine.newBuilder()
-                .maximumSize(maxEntries)
-                .ticker(ticker)
-                .expireAfter(new VerifiedTokenLifetime(maxAge, clock))
-                .build();
+        this.verified = VerifiedTokenLifetime.newCache(maxEntries, maxAge, clock, ticker);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.shopscale.platform.tokens.VerifiedTokenLifetime;
 import reactor.core.publisher.Mono;
@@ -26,11 +25,7 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
 
 	VerifiedTokens(ReactiveJwtDecoder verifier, int maxEntries, Duration maxAge, Clock clock, Ticker ticker) {
 		this.verifier = verifier;
-		this.verified = Caffeine.newBuilder()
-			.maximumSize(maxEntries)
-			.ticker(ticker)
-			.expireAfter(new VerifiedTokenLifetime(maxAge, clock))
-			.build();
+		this.verified = VerifiedTokenLifetime.newCache(maxEntries, maxAge, clock, ticker);
 	}
 
 	@Override
