@@ -5,7 +5,9 @@ public enum EventType {
 
     ORDER_PLACED("shopscale.order.placed.v1"),
     ORDER_CONFIRMED("shopscale.order.confirmed.v1"),
-    ORDER_CANCELLED("shopscale.order.cancelled.v1");
+    ORDER_CANCELLED("shopscale.order.cancelled.v1"),
+    PAYMENT_SUCCEEDED("shopscale.payment.succeeded.v1"),
+    PAYMENT_FAILED("shopscale.payment.failed.v1");
 
     private final String type;
 

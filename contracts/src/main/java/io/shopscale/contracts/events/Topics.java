@@ -9,6 +9,9 @@ public final class Topics {
     /** {@code shopscale.order.*} events, keyed by order id. */
     public static final String ORDERS = "shopscale.orders";
 
+    /** {@code shopscale.payment.*} events, keyed by the order id they pay for. */
+    public static final String PAYMENTS = "shopscale.payments";
+
     private Topics() {
     }
 }
