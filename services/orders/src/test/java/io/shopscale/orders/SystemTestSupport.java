@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shopscale.orders.inventory.deadline=1s",
         "shopscale.orders.expiry-interval=200ms",
+        "shopscale.orders.expiry-grace=0s",
         "shopscale.orders.outbox.resubmit-interval=1s",
         "shopscale.orders.outbox.resubmit-min-age=1s"})
 abstract class SystemTestSupport {

@@ -6,6 +6,7 @@ import io.shopscale.orders.order.Order;
 import io.shopscale.orders.order.Orders;
 import io.shopscale.orders.order.StatusChange;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Cancels orders whose payment did not arrive in time, batch by batch: each batch locks its orders with
+ * Cancels orders whose payment did not arrive in time (past the deadline and its grace), batch by batch: each batch locks its orders with
  * {@code SKIP LOCKED}, cancels them, records the change and queues {@code order.cancelled} (inventory gives the
  * stock back) in one transaction. Instances running this side by side take disjoint batches.
  */
@@ -29,6 +30,7 @@ class PaymentExpiry {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int batchSize;
+    private final Duration grace;
 
     PaymentExpiry(Orders orders, OrderEventPublisher events, TransactionTemplate transactions, Clock clock,
                   OrdersProperties properties) {
@@ -37,6 +39,7 @@ class PaymentExpiry {
         this.transactions = transactions;
         this.clock = clock;
         this.batchSize = properties.expiryBatch();
+        this.grace = properties.expiryGrace();
     }
 
     @Scheduled(fixedDelayString = "${shopscale.orders.expiry-interval:5s}")
@@ -55,7 +58,7 @@ class PaymentExpiry {
     int expireBatch() {
         Integer expired = transactions.execute(status -> {
             Instant now = clock.instant();
-            List<Order> overdue = orders.lockOverdue(now, batchSize);
+            List<Order> overdue = orders.lockOverdue(now.minus(grace), batchSize);
             for (Order order : overdue) {
                 StatusChange change = order.expire(now);
                 orders.update(order, change);

@@ -15,6 +15,9 @@ public interface Orders {
 
     Optional<Order> find(OrderId id);
 
+    /** The order, locked until this transaction ends, so that no one else moves it meanwhile. */
+    Optional<Order> lock(OrderId id);
+
     /** A page of one user's orders, newest first. */
     OrderPage pageOf(String userId, int page, int size);
 

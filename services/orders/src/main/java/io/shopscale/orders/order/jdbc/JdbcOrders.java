@@ -93,6 +93,15 @@ class JdbcOrders implements Orders {
     }
 
     @Override
+    public Optional<Order> lock(OrderId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id FOR UPDATE")
+                .param("id", id.value())
+                .query(JdbcOrders::header)
+                .optional()
+                .map(header -> complete(List.of(header)).getFirst());
+    }
+
+    @Override
     public OrderPage pageOf(String userId, int page, int size) {
         long total = jdbc.sql("SELECT count(*) FROM orders WHERE user_id = :user")
                 .param("user", userId)

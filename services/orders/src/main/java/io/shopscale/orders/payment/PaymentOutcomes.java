@@ -1,0 +1,92 @@
+package io.shopscale.orders.payment;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.shopscale.orders.events.OrderEventPublisher;
+import io.shopscale.orders.order.CancelReason;
+import io.shopscale.orders.order.Order;
+import io.shopscale.orders.order.OrderStatus;
+import io.shopscale.orders.order.Orders;
+import io.shopscale.orders.order.StatusChange;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Finishes the checkout saga from the payment's verdict, exactly once: the inbox row, the order's transition and
+ * the resulting {@code order.confirmed} or {@code order.cancelled} (for inventory) commit together. The order is
+ * locked while it changes, so the expiry job and a payment event never both move it. A verdict the order's state
+ * refuses (a duplicate under a new event id, a payment after the order was cancelled) changes nothing and is
+ * counted, not retried: retrying cannot change the answer.
+ */
+@Component
+class PaymentOutcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentOutcomes.class);
+
+    private final Orders orders;
+    private final OrderEventPublisher events;
+    private final ProcessedEvents inbox;
+    private final MeterRegistry metrics;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    PaymentOutcomes(Orders orders, OrderEventPublisher events, ProcessedEvents inbox, MeterRegistry metrics,
+                    PlatformTransactionManager transactionManager, Clock clock) {
+        this.orders = orders;
+        this.events = events;
+        this.inbox = inbox;
+        this.metrics = metrics;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    void apply(PaymentEvent event) {
+        String result = transactions.execute(status -> {
+            if (!inbox.firstDelivery(event)) {
+                return "duplicate";
+            }
+            Optional<Order> found = orders.lock(event.orderId());
+            if (found.isEmpty()) {
+                log.warn("payment event {} names order {}, which does not exist", event.id(), event.orderId());
+                return "missing";
+            }
+            Order order = found.get();
+            if (order.status() != OrderStatus.PENDING_PAYMENT) {
+                return refused(event, order);
+            }
+            Instant now = clock.instant();
+            if (event.succeeded()) {
+                StatusChange change = order.confirm(now);
+                orders.update(order, change);
+                events.confirmed(order, change);
+            } else {
+                StatusChange change = order.cancel(CancelReason.valueOf(event.failure().name()), now);
+                orders.update(order, change);
+                events.cancelled(order, change);
+            }
+            return "applied";
+        });
+        metrics.counter("orders.payment.events", "type", event.type().type(), "result", result).increment();
+    }
+
+    private static String refused(PaymentEvent event, Order order) {
+        boolean sameVerdict = event.succeeded() == (order.status() == OrderStatus.CONFIRMED);
+        if (sameVerdict) {
+            return "settled";
+        }
+        if (event.succeeded()) {
+            // The provider took the money for an order that will not ship: someone has to refund it.
+            log.error("order {} was paid (event {}) after it was cancelled ({}); the charge needs a refund",
+                    order.id(), event.id(), order.cancelReason());
+            return "paid-after-cancel";
+        }
+        log.warn("payment event {} says order {} failed, but it is already {}", event.id(), order.id(),
+                order.status());
+        return "refused";
+    }
+}
