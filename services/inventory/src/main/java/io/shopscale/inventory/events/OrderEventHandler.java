@@ -43,7 +43,7 @@ class OrderEventHandler {
             Transition transition = switch (event.type()) {
                 case ORDER_CONFIRMED -> reservations.confirm(event.orderId());
                 case ORDER_CANCELLED -> reservations.release(event.orderId());
-                case ORDER_PLACED -> throw new IllegalStateException("order.placed is not handled here");
+                default -> throw new IllegalStateException(event.type().type() + " is not handled here");
             };
             return outcome(event, transition);
         });
