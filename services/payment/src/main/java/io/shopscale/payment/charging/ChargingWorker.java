@@ -1,0 +1,104 @@
+package io.shopscale.payment.charging;
+
+import io.shopscale.payment.domain.PaymentProvider;
+import io.shopscale.payment.domain.Payments;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds due payments to a bounded set of workers. Each poll claims only as many payments as there are free
+ * workers (claims skip rows other instances hold, so instances share the work without overlap) and hands each to
+ * a virtual thread of its own. Provider calls therefore never run on the poller, the Kafka listener or a request
+ * thread, and hold no database connection while they wait.
+ */
+@Component
+class ChargingWorker implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ChargingWorker.class);
+
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+    private final Payments payments;
+    private final ChargeCycle cycle;
+    private final Clock clock;
+    private final Duration lease;
+    private final Semaphore workers;
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("charging-", 0).factory());
+    private volatile boolean stopping;
+
+    ChargingWorker(Payments payments, ChargeCycle cycle, ChargingProperties properties, PaymentProvider provider,
+                   Clock clock) {
+        // One go at a payment is at most a lookup and a charge; the lease must outlast it by far, or another
+        // instance could take the payment over while its charge is still under way.
+        Duration longestGo = provider.longestCall().multipliedBy(2);
+        if (properties.lease().compareTo(longestGo) <= 0) {
+            throw new IllegalStateException("shopscale.payment.charging.lease (" + properties.lease()
+                    + ") must be longer than a lookup and a charge with all their retries (" + longestGo + ")");
+        }
+        this.payments = payments;
+        this.cycle = cycle;
+        this.clock = clock;
+        this.lease = properties.lease();
+        this.workers = new Semaphore(properties.concurrency());
+    }
+
+    @Scheduled(fixedDelayString = "${shopscale.payment.charging.poll-interval:500ms}")
+    void claimDuePayments() {
+        int free = workers.availablePermits();
+        if (stopping || free == 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Payments.Claim> claims;
+        try {
+            claims = payments.claimDue(now, free, now.plus(lease));
+        } catch (RuntimeException e) {
+            log.warn("could not claim due payments: {}", e.getMessage());
+            return;
+        }
+        for (Payments.Claim claim : claims) {
+            // Only this (never overlapping) poll takes permits, and it saw this many free.
+            workers.acquireUninterruptibly();
+            try {
+                executor.execute(() -> work(claim));
+            } catch (RejectedExecutionException e) {
+                // Shutting down: the claim runs out and another instance takes the payment up.
+                workers.release();
+            }
+        }
+    }
+
+    private void work(Payments.Claim claim) {
+        try {
+            cycle.run(claim);
+        } catch (RuntimeException e) {
+            // The claim runs out and the payment is due again; its key is unchanged, so nothing is charged twice.
+            log.warn("payment {} could not be worked on: {}", claim.payment().id(), e.toString());
+        } finally {
+            workers.release();
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        executor.shutdown();
+        if (!executor.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("payments still being worked on at shutdown are taken up again once their claims run out");
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.shopscale.payment.charging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.shopscale.payment.domain.ChargeOutcome;
+import io.shopscale.payment.domain.FailureReason;
+import io.shopscale.payment.domain.OutcomePublisher;
+import io.shopscale.payment.domain.Payment;
+import io.shopscale.payment.domain.PaymentStatus;
+import io.shopscale.payment.domain.Payments;
+import io.shopscale.payment.domain.Reconciliation;
+import io.shopscale.payment.domain.Schedule;
+import io.shopscale.payment.domain.Transition;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores what a provider answer did to a payment, and the event it raises, in one transaction. Only the worker
+ * whose claim still holds the payment may move it, except for a charge: a charge the provider made is recorded
+ * whoever learns of it, since the money was taken either way.
+ */
+@Component
+class Settlement {
+
+    private static final Logger log = LoggerFactory.getLogger(Settlement.class);
+
+    private final Payments payments;
+    private final OutcomePublisher publisher;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    Settlement(Payments payments, OutcomePublisher publisher, TransactionTemplate transactions, Clock clock,
+               MeterRegistry meters) {
+        this.payments = payments;
+        this.publisher = publisher;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    Optional<Settled> charged(Payments.Claim claim, ChargeOutcome outcome, Schedule schedule) {
+        if (outcome instanceof ChargeOutcome.Charged charged) {
+            return adopt(claim, charged.chargeId());
+        }
+        return settle(claim, payment -> payment.charged(outcome, clock.instant(), schedule));
+    }
+
+    Optional<Settled> reconciled(Payments.Claim claim, Reconciliation found, Schedule schedule) {
+        if (found instanceof Reconciliation.Charged charged) {
+            if (charged.chargeIds().size() > 1) {
+                log.error("order {} has {} succeeded charges at the provider: {}; all but {} need a refund",
+                        claim.payment().terms().orderId(), charged.chargeIds().size(), charged.chargeIds(),
+                        charged.first());
+                meters.counter("payment.charges.duplicate").increment(charged.chargeIds().size() - 1);
+            }
+            return adopt(claim, charged.first());
+        }
+        return settle(claim, payment -> payment.reconciled(found, clock.instant(), schedule));
+    }
+
+    /** Applies a change if the claim still holds the payment; empty if another worker has taken it over. */
+    Optional<Settled> settle(Payments.Claim claim, Function<Payment, Transition> change) {
+        Optional<Settled> settled = transactions.execute(status ->
+                payments.lockClaimed(claim.payment().id(), claim.lease())
+                        .map(payment -> store(payment, change.apply(payment))));
+        if (settled == null || settled.isEmpty()) {
+            log.warn("payment {}: the claim ran out before its outcome was stored; the next worker takes over",
+                    claim.payment().id());
+            return Optional.empty();
+        }
+        counted(settled.get());
+        return settled;
+    }
+
+    private Optional<Settled> adopt(Payments.Claim claim, String chargeId) {
+        Settled settled = transactions.execute(status -> {
+            Payment payment = payments.lock(claim.payment().id()).orElseThrow();
+            return store(payment, payment.adoptCharge(chargeId, clock.instant()));
+        });
+        counted(settled);
+        return Optional.ofNullable(settled);
+    }
+
+    private Settled store(Payment payment, Transition transition) {
+        payments.save(payment, transition instanceof Transition.ChargeNext);
+        switch (transition) {
+            case Transition.Succeeded ignored -> publisher.succeeded(payment);
+            case Transition.Failed ignored -> publisher.failed(payment);
+            default -> {
+            }
+        }
+        return new Settled(payment, transition);
+    }
+
+    private void counted(Settled settled) {
+        UUID order = settled.payment().terms().orderId();
+        switch (settled.transition()) {
+            case Transition.Succeeded succeeded -> {
+                if (succeeded.previous() != PaymentStatus.PENDING) {
+                    log.error("order {} was charged ({}) after its payment was {}; the charge needs a refund unless"
+                            + " the order is fulfilled", order, succeeded.chargeId(), succeeded.previous());
+                } else if (settled.payment().orderCancelled()) {
+                    log.error("order {} was cancelled while its charge ({}) was under way; the charge needs a refund",
+                            order, succeeded.chargeId());
+                }
+                result("succeeded");
+            }
+            case Transition.Failed failed ->
+                    result(failed.reason() == FailureReason.PAYMENT_DECLINED ? "declined" : "unavailable");
+            case Transition.Cancelled ignored -> result("cancelled");
+            case Transition.SecondCharge second -> {
+                log.error("order {} was charged twice: {} and {}; one needs a refund", order,
+                        second.recordedChargeId(), second.chargeId());
+                meters.counter("payment.charges.duplicate").increment();
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void result(String result) {
+        meters.counter("payment.payments", "result", result).increment();
+    }
+
+    /** A payment as stored after a transition. */
+    record Settled(Payment payment, Transition transition) {
+    }
+}

@@ -1,0 +1,117 @@
+package io.shopscale.payment.provider;
+
+import io.shopscale.payment.domain.ChargeOutcome;
+import io.shopscale.payment.domain.ChargeRequest;
+import io.shopscale.payment.domain.Reconciliation;
+import io.shopscale.payment.provider.ProviderAnswers.Classified;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One HTTP call to the provider's charge API. Every failure is an answer here, never an exception, sorted by what it
+ * says about the money: a refused connection sent nothing, a timeout may have charged.
+ */
+final class ProviderApi implements AutoCloseable {
+
+    private final HttpClient http;
+    private final JsonMapper json;
+    private final String charges;
+    private final Duration callTimeout;
+
+    ProviderApi(ProviderProperties properties, JsonMapper json) {
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .build();
+        this.json = json;
+        String base = properties.baseUrl().toString();
+        this.charges = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/charges";
+        this.callTimeout = properties.callTimeout();
+    }
+
+    ProviderAnswer<ChargeOutcome> charge(ChargeRequest request) {
+        String body = json.writeValueAsString(new ChargeBody(request.amount(), request.currency(),
+                request.customer(), request.orderId().toString()));
+        HttpRequest post = HttpRequest.newBuilder(URI.create(charges))
+                .timeout(callTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Idempotency-Key", request.idempotencyKey())
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        return exchange(post, (status, answer) -> ProviderAnswers.charge(status, read(answer)),
+                ChargeOutcome.NotSent::new, ChargeOutcome.Unknown::new);
+    }
+
+    ProviderAnswer<Reconciliation> lookUp(UUID orderId) {
+        HttpRequest get = HttpRequest.newBuilder(URI.create(charges + "?orderRef=" + orderId))
+                .timeout(callTimeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        return exchange(get, (status, answer) -> ProviderAnswers.lookUp(orderId, status, read(answer)),
+                Reconciliation.Unreachable::new, Reconciliation.Unreachable::new);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private <T> ProviderAnswer<T> exchange(HttpRequest request, AnswerReader<T> reader,
+                                           Function<String, T> notSent, Function<String, T> unknown) {
+        long start = System.nanoTime();
+        Classified<T> answer;
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            answer = reader.read(response.statusCode(), response.body());
+        } catch (HttpConnectTimeoutException e) {
+            answer = Classified.failure(notSent.apply("no connection within the connect timeout"),
+                    "connect_timeout", null, true, true);
+        } catch (HttpTimeoutException e) {
+            answer = Classified.failure(unknown.apply("no answer within " + callTimeout), "timeout", null, true,
+                    true);
+        } catch (ConnectException e) {
+            answer = Classified.failure(notSent.apply("connection refused"), "connection_refused", null, true, true);
+        } catch (IOException e) {
+            answer = Classified.failure(unknown.apply("connection failed: " + e), "connection_failed", null, true,
+                    true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer = Classified.failure(unknown.apply("interrupted"), "interrupted", null, false, false);
+        }
+        return answer.took(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private JsonNode read(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private record ChargeBody(long amount, String currency, String customer, String orderRef) {
+    }
+
+    @FunctionalInterface
+    private interface AnswerReader<T> {
+        Classified<T> read(int status, String body);
+    }
+}
