@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import io.shopscale.loadtest.blackfriday.BenchCommand;
 import io.shopscale.loadtest.checkout.CheckoutCommand;
 import io.shopscale.loadtest.cli.Converters;
 import io.shopscale.loadtest.cli.Header;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "loadtest", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = LoadTestCommand.Version.class, usageHelpAutoWidth = true,
-        subcommands = {CheckoutCommand.class, ReserveCommand.class},
+        subcommands = {BenchCommand.class, CheckoutCommand.class, ReserveCommand.class},
         description = {
             "Measures HTTP GET latency and throughput of several targets side by side. Targets take turns in "
                 + "interleaved rounds (A B, B A, ...) so machine noise hits each alike; percentiles come from one "

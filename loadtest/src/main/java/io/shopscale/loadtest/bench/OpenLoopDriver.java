@@ -3,9 +3,7 @@ package io.shopscale.loadtest.bench;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -32,36 +30,28 @@ public final class OpenLoopDriver {
     /** Runs warmup then the measured window; {@code next} is asked for each call on the scheduling thread. */
     public Summary run(Duration warmup, Duration window, Duration drain, Supplier<Callable<String>> next,
                        Outcomes outcomes) throws InterruptedException {
-        Semaphore slots = new Semaphore(maxInFlight);
+        InFlight inFlight = new InFlight(maxInFlight);
         Schedule schedule = Schedule.of(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10), rate);
         long firstMeasured = schedule.countWithin(warmup.toNanos());
         long total = schedule.countWithin(warmup.toNanos() + window.toNanos());
         for (long i = 0; i < total; i++) {
             long due = schedule.due(i);
-            parkUntil(due);
+            InFlight.parkUntil(due);
             boolean measured = i >= firstMeasured;
             Callable<String> call = next.get();
-            if (!slots.tryAcquire()) {
+            boolean started = inFlight.tryStart(() -> {
+                String outcome = outcomeOf(call);
                 if (measured) {
-                    outcomes.dropped();
-                }
-                continue;
-            }
-            Thread.startVirtualThread(() -> {
-                try {
-                    String outcome = outcomeOf(call);
-                    if (measured) {
-                        outcomes.record(outcome, System.nanoTime() - due);
-                    }
-                }
-                finally {
-                    slots.release();
+                    outcomes.record(outcome, System.nanoTime() - due);
                 }
             });
+            if (!started && measured) {
+                outcomes.dropped();
+            }
         }
-        if (!slots.tryAcquire(maxInFlight, drain.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (!inFlight.awaitIdle(drain)) {
             err.printf("warning: %d calls still unanswered %s after the window; they are not counted%n",
-                    maxInFlight - slots.availablePermits(), drain);
+                    inFlight.outstanding(), drain);
         }
         return outcomes.summary(window.toNanos() / 1e9);
     }
@@ -72,13 +62,6 @@ public final class OpenLoopDriver {
         }
         catch (Exception ex) {
             return "error";
-        }
-    }
-
-    private static void parkUntil(long deadline) {
-        long remaining;
-        while ((remaining = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(remaining);
         }
     }
 }

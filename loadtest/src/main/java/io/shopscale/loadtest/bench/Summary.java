@@ -1,15 +1,18 @@
 package io.shopscale.loadtest.bench;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.HdrHistogram.Histogram;
 
 /** The measured window's outcome counts and the latency (µs) of its successful calls. */
-public record Summary(String success, Map<String, Long> counts, long dropped, double windowSeconds,
+public record Summary(Set<String> successOutcomes, Map<String, Long> counts, long dropped, double windowSeconds,
         Histogram successMicros) {
 
     public Summary {
+        successOutcomes = Set.copyOf(successOutcomes);
         counts = Map.copyOf(counts);
     }
 
@@ -18,7 +21,7 @@ public record Summary(String success, Map<String, Long> counts, long dropped, do
     }
 
     public long successes() {
-        return counts.getOrDefault(success, 0L);
+        return successOutcomes.stream().mapToLong(s -> counts.getOrDefault(s, 0L)).sum();
     }
 
     public double successesPerSecond() {
@@ -36,7 +39,7 @@ public record Summary(String success, Map<String, Long> counts, long dropped, do
 
     /** "202=1990, 409=3, timeout=1", sorted by outcome. */
     public String countsText() {
-        return counts.isEmpty() ? "none" : new java.util.TreeMap<>(counts).entrySet().stream()
+        return counts.isEmpty() ? "none" : new TreeMap<>(counts).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
+import io.shopscale.loadtest.account.Accounts;
 import io.shopscale.loadtest.bench.ClosedLoopDriver;
 import io.shopscale.loadtest.bench.OpenLoopDriver;
 import io.shopscale.loadtest.bench.Outcomes;
@@ -88,7 +89,9 @@ public class CheckoutCommand implements Callable<Integer> {
             String runId = Long.toString(System.currentTimeMillis(), 36);
             err.printf("registering %d shoppers at %s%n", users, gateway);
             err.flush();
-            List<String> tokens = new Shoppers(client, gateway, timeout).register(users, runId);
+            List<String> tokens = new Accounts(client, gateway, timeout).register(users, runId, 4).stream()
+                    .map(shopper -> shopper.token().value())
+                    .toList();
             URI orders = gateway.resolve("/api/orders");
             Random random = new Random(seed);
             Baskets baskets = new Baskets(random);

@@ -9,7 +9,7 @@ import io.shopscale.loadtest.report.Numbers;
 import io.shopscale.loadtest.run.LoadModel;
 
 /** Rebuilds a copy-pasteable command line from settings, so a report says exactly how to repeat it. */
-final class CommandText {
+public final class CommandText {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
@@ -52,7 +52,7 @@ final class CommandText {
         args.add(value);
     }
 
-    static String quote(String arg) {
+    public static String quote(String arg) {
         return PLAIN.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 }

@@ -59,7 +59,7 @@ public final class Converters {
             super(ErrorRates::parse);
         }
 
-        static Double parse(String value) {
+        public static Double parse(String value) {
             String text = value.trim();
             BigDecimal rate;
             try {

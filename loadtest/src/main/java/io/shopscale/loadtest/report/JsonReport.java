@@ -9,7 +9,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a {@link RunReport} as indented JSON, fields in declaration order. */
+/** Writes a report (a {@link RunReport}, or any tree of records) as indented JSON, fields in declaration order. */
 public final class JsonReport {
 
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -20,11 +20,11 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    public static String render(RunReport report) {
+    public static String render(Object report) {
         return JSON.writeValueAsString(report);
     }
 
-    public static void write(RunReport report, Path file) throws IOException {
+    public static void write(Object report, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

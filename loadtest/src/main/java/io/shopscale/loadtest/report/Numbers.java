@@ -13,7 +13,7 @@ public final class Numbers {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    static String millis(BigDecimal value) {
+    public static String millis(BigDecimal value) {
         return value == null ? "-" : value.toPlainString();
     }
 

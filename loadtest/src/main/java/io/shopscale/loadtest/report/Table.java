@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Rows of cells rendered as aligned plain text or as a Markdown table; numeric columns align right. */
-final class Table {
+public final class Table {
 
     private final List<String> header;
     private final boolean[] rightAligned;
     private final List<List<String>> rows = new ArrayList<>();
 
-    Table(List<String> header, boolean[] rightAligned) {
+    public Table(List<String> header, boolean[] rightAligned) {
         this.header = List.copyOf(header);
         this.rightAligned = rightAligned.clone();
     }
 
-    Table row(List<String> cells) {
+    public Table row(List<String> cells) {
         if (cells.size() != header.size()) {
             throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.size());
         }
@@ -23,7 +23,7 @@ final class Table {
         return this;
     }
 
-    String text() {
+    public String text() {
         int[] widths = new int[header.size()];
         for (List<String> row : allRows()) {
             for (int i = 0; i < row.size(); i++) {
@@ -42,7 +42,7 @@ final class Table {
         return out.toString().replaceAll(" +(\\R)", "$1");
     }
 
-    String markdown() {
+    public String markdown() {
         StringBuilder out = new StringBuilder();
         line(out, header);
         out.append('|');

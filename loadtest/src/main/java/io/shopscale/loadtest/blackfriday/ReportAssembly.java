@@ -1,0 +1,71 @@
+package io.shopscale.loadtest.blackfriday;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.shopscale.loadtest.blackfriday.report.BenchReport;
+import io.shopscale.loadtest.blackfriday.report.Readings;
+import io.shopscale.loadtest.blackfriday.report.Results;
+import io.shopscale.loadtest.blackfriday.traffic.Traffic;
+import io.shopscale.loadtest.blackfriday.verdict.Objective;
+import io.shopscale.loadtest.blackfriday.verdict.ObjectiveResult;
+import io.shopscale.loadtest.blackfriday.verdict.Verdict;
+import io.shopscale.loadtest.blackfriday.workload.Phase;
+import io.shopscale.loadtest.blackfriday.workload.Profile;
+import io.shopscale.loadtest.blackfriday.workload.RateCurve;
+import io.shopscale.loadtest.cli.DurationText;
+import io.shopscale.loadtest.report.Environment;
+
+/** Puts the run's settings, measurements, audit, objectives and verdict into one {@link BenchReport}. */
+final class ReportAssembly {
+
+    private final BenchSettings settings;
+    private final String timestamp;
+    private final Bench.Prepared prepared;
+    private final RateCurve curve;
+    private final Environment environment = Environment.current();
+
+    ReportAssembly(BenchSettings settings, String timestamp, Bench.Prepared prepared, RateCurve curve) {
+        this.settings = settings;
+        this.timestamp = timestamp;
+        this.prepared = prepared;
+        this.curve = curve;
+    }
+
+    BenchReport assemble(Traffic.Result result, BenchReport.Audit audit) {
+        Readings readings = new Readings(result.measurements(), result.orders(), result.abandoned());
+        List<ObjectiveResult> objectives = settings.objectives().stream()
+                .map((Objective objective) -> objective.evaluate(readings)).toList();
+        Verdict verdict = Verdict.of(audit.checks(), objectives);
+        Profile profile = settings.profile();
+        BenchReport.Run run = new BenchReport.Run(profile.name(), profile.description(), profile.baseRate(),
+                prepared.shoppers().size(), settings.seed(), settings.arrivals().name().toLowerCase(Locale.ROOT),
+                settings.maxInFlight(), DurationText.format(settings.timeout()),
+                DurationText.format(profile.drainTimeout()), settings.flashStock(), settings.resendShare(),
+                round(result.loadSeconds()), round(result.settleSeconds()), result.abandoned(), settings.command());
+        return new BenchReport(tool(), timestamp, environment, run, phases(profile), prepared.setup(),
+                Results.endpoints(result.measurements(), result.loadSeconds()), Results.orders(result.orders()),
+                result.timeline(), audit, objectives, verdict);
+    }
+
+    private List<BenchReport.PhaseSpan> phases(Profile profile) {
+        List<BenchReport.PhaseSpan> spans = new ArrayList<>();
+        for (int i = 0; i < profile.phases().size(); i++) {
+            Phase phase = profile.phases().get(i);
+            spans.add(new BenchReport.PhaseSpan(phase.name(), round(curve.startOf(i)), round(phase.seconds()),
+                    round(phase.from() * profile.baseRate()), round(phase.to() * profile.baseRate()),
+                    phase.flashSale()));
+        }
+        return spans;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static String tool() {
+        String version = ReportAssembly.class.getPackage().getImplementationVersion();
+        return "shopscale-loadtest " + (version == null ? "dev" : version) + " bench";
+    }
+}

@@ -1,0 +1,73 @@
+package io.shopscale.loadtest.blackfriday.traffic;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.shopscale.loadtest.bench.Outcomes;
+import io.shopscale.loadtest.bench.Summary;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Everything the generator sees, recorded from many threads: per endpoint every outcome and the latency of the
+ * measured ones (from the scheduled send time), plus interval recorders and counters that the {@link Sampler} reads
+ * and resets once a second for the charts over time.
+ */
+public final class Measurements {
+
+    static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
+
+    private final Map<Endpoint, Outcomes> endpoints = new EnumMap<>(Endpoint.class);
+    private final Recorder all = new Recorder(HIGHEST_MICROS, 2);
+    private final Recorder checkout = new Recorder(HIGHEST_MICROS, 2);
+    private final LongAdder offered = new LongAdder();
+    private final LongAdder completed = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+
+    public Measurements() {
+        for (Endpoint endpoint : Endpoint.values()) {
+            endpoints.put(endpoint, new Outcomes(endpoint.measured().toArray(String[]::new)));
+        }
+    }
+
+    /** An arrival fell due (whether or not it could be sent). */
+    void offered() {
+        offered.increment();
+    }
+
+    void record(Endpoint endpoint, String outcome, long latencyNanos) {
+        endpoints.get(endpoint).record(outcome, latencyNanos);
+        completed.increment();
+        if (endpoint.isError(outcome)) {
+            errors.increment();
+        }
+        if (endpoint.measured().contains(outcome)) {
+            long micros = Math.clamp(latencyNanos / 1000, 0, HIGHEST_MICROS);
+            all.recordValue(micros);
+            if (endpoint == Endpoint.CHECKOUT) {
+                checkout.recordValue(micros);
+            }
+        }
+    }
+
+    /** A request due while every in-flight slot was taken: never sent, counted as an error. */
+    void dropped(Endpoint endpoint) {
+        endpoints.get(endpoint).dropped();
+        errors.increment();
+    }
+
+    public Summary summary(Endpoint endpoint, double windowSeconds) {
+        return endpoints.get(endpoint).summary(windowSeconds);
+    }
+
+    /** Counters since the previous call, which resets them. */
+    Interval interval() {
+        return new Interval(offered.sumThenReset(), completed.sumThenReset(), errors.sumThenReset(),
+                all.getIntervalHistogram(), checkout.getIntervalHistogram());
+    }
+
+    record Interval(long offered, long completed, long errors, Histogram allMicros, Histogram checkoutMicros) {
+    }
+}

@@ -1,0 +1,139 @@
+package io.shopscale.loadtest.blackfriday.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.shopscale.loadtest.blackfriday.audit.AuditFacts;
+import io.shopscale.loadtest.blackfriday.audit.Check;
+import io.shopscale.loadtest.blackfriday.audit.StockLevel;
+import io.shopscale.loadtest.blackfriday.traffic.TimelinePoint;
+import io.shopscale.loadtest.blackfriday.verdict.ObjectiveResult;
+import io.shopscale.loadtest.blackfriday.verdict.Verdict;
+import io.shopscale.loadtest.report.Environment;
+import io.shopscale.loadtest.report.JsonReport;
+import io.shopscale.loadtest.report.Latency;
+import io.shopscale.loadtest.blackfriday.verdict.Measured;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class BenchReportTests {
+
+    private final BenchReport report = report();
+
+    @Test
+    void jsonCarriesEveryPartOfTheRun() {
+        JsonNode json = JsonMapper.builder().build().readTree(JsonReport.render(report));
+
+        assertThat(json.path("run").path("profile").asString()).isEqualTo("black-friday");
+        assertThat(json.path("phases")).hasSize(2);
+        assertThat(json.path("phases").get(1).path("flashSale").asBoolean()).isTrue();
+        JsonNode checkout = json.path("endpoints").get(1);
+        assertThat(checkout.path("name").asString()).isEqualTo("checkout");
+        assertThat(checkout.path("statuses").path("409").asLong()).isEqualTo(7);
+        assertThat(checkout.path("latencyMs").path("p99.9").decimalValue()).isEqualByComparingTo("88.00");
+        assertThat(checkout.path("distribution").get(0).path("percentile").asDouble()).isZero();
+        assertThat(json.path("orders").path("acceptedToFinalMs").path("p50").isNumber()).isTrue();
+        assertThat(json.path("timeline")).hasSize(40);
+        assertThat(json.path("timeline").get(3).path("pendingOrders").asLong()).isEqualTo(3);
+        assertThat(json.path("audit").path("checks").get(0).path("status").asString()).isEqualTo("PASS");
+        assertThat(json.path("audit").path("facts").path("hotSkus").get(0).path("after").path("sold").asLong())
+                .isEqualTo(10);
+        assertThat(json.path("objectives").get(0).path("passed").asBoolean()).isFalse();
+        assertThat(json.path("verdict").path("exitCode").asInt()).isEqualTo(1);
+        assertThat(json.path("environment").path("cores").asInt()).isPositive();
+    }
+
+    @Test
+    void htmlIsOnePageWithItsChartsInline() {
+        String html = BenchHtml.render(report);
+
+        assertThat(html).startsWith("<!doctype html>").endsWith("</html>\n");
+        assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(5);
+        assertThat(html).contains("<title>Throughput over time</title>", "<title>Latency over time</title>",
+                "<title>Pending orders over time</title>", "<title>Latency distribution by endpoint</title>",
+                "<title>Time from 202 to final status</title>");
+        assertThat(html).contains(">flash-sale</text>", ">Errors by endpoint and status<", "FAILED (exit 1)",
+                "latency.checkout.p99", "no-oversell", "HKT-00001");
+        // Opens offline: nothing to fetch, nothing to run.
+        assertThat(html).doesNotContain("<script", " src=", " href=", "<link", "@import");
+        assertThat(html).contains("&lt;b&gt;").doesNotContain("<b>bold");
+    }
+
+    @Test
+    void terminalSummaryHasTheEndpointTableAndTheVerdict() {
+        String text = BenchConsole.render(report);
+
+        assertThat(text).containsPattern("endpoint\\s+req/s\\s+requests\\s+errors\\s+p50 ms\\s+p95 ms\\s+p99 ms"
+                + "\\s+p99\\.9 ms\\s+max ms\\s+outcomes");
+        assertThat(text).containsPattern("checkout\\s+2\\s+100\\s+3\\s+");
+        assertThat(text).contains("202=90 409=7 503=3");
+        assertThat(text).containsPattern("PASS\\s+no-oversell");
+        assertThat(text).containsPattern("FAIL\\s+latency.checkout.p99\\s+120.00 ms, limit ≤ 100ms");
+        assertThat(text).contains("FAILED (exit 1)");
+    }
+
+    @Test
+    void ordersNeverSeenFinalCountAsSlowerThanAnyThatWere() {
+        Histogram micros = new Histogram(3);
+        for (int ms = 1; ms <= 98; ms++) {
+            micros.recordValue(ms * 1000L);
+        }
+
+        assertThat(Readings.orderFinal(micros, 100, 50).value()).isCloseTo(50.0, within(0.1));
+        assertThat(Readings.orderFinal(micros, 100, 98).value()).isCloseTo(98.0, within(0.1));
+        Measured.Reading p99 = Readings.orderFinal(micros, 100, 99);
+        assertThat(p99.value()).isNull();
+        assertThat(p99.note()).isEqualTo("2 of 100 accepted orders never seen final");
+    }
+
+    private static BenchReport report() {
+        List<TimelinePoint> timeline = new ArrayList<>();
+        for (int s = 0; s < 40; s++) {
+            timeline.add(new TimelinePoint(s, s < 20 ? "warm" : s < 30 ? "flash-sale" : "settling", s < 30 ? 10 : 0,
+                    10, s == 25 ? 2 : 0, s < 30 ? 4.5 : null, s < 30 ? 20.0 : null, s < 30 ? 60.0 : null, 3, s));
+        }
+        Latency latency = new Latency(bd("12.00"), bd("30.00"), bd("40.00"), bd("60.00"), bd("88.00"), bd("90.00"));
+        List<BenchReport.PercentilePoint> distribution = List.of(new BenchReport.PercentilePoint(0, 1),
+                new BenchReport.PercentilePoint(50, 12), new BenchReport.PercentilePoint(99, 60),
+                new BenchReport.PercentilePoint(100, 90));
+        Map<String, Long> searchStatuses = new LinkedHashMap<>(Map.of("200", 500L));
+        Map<String, Long> checkoutStatuses = new LinkedHashMap<>();
+        checkoutStatuses.put("202", 90L);
+        checkoutStatuses.put("409", 7L);
+        checkoutStatuses.put("503", 3L);
+        List<BenchReport.EndpointResult> endpoints = List.of(
+                new BenchReport.EndpointResult("search", "GET /api/products?q=", 500, 16.7, 0, 0, searchStatuses,
+                        latency, distribution),
+                new BenchReport.EndpointResult("checkout", "POST /api/orders", 100, 2, 3, 0.03, checkoutStatuses,
+                        latency, distribution));
+        List<Check> checks = List.of(new Check("no-oversell", "no SKU ends with available < 0", Check.Status.PASS, 0,
+                "0 units oversold", List.of()));
+        AuditFacts facts = new AuditFacts(90, 90, 80, 10, 0, Map.of("OUT_OF_STOCK", 10L), 0, latency, 95, 80, 0,
+                List.of(new AuditFacts.HotSku("HKT-00001", new StockLevel("HKT-00001", 10, 0, 0),
+                        new StockLevel("HKT-00001", 0, 0, 10))));
+        List<ObjectiveResult> objectives = List.of(new ObjectiveResult("latency.checkout.p99", "≤ 100ms",
+                "120.00 ms", false, null));
+        return new BenchReport("shopscale-loadtest test bench", "2026-11-27T10:00:00Z", Environment.current(),
+                new BenchReport.Run("black-friday", "a <b>bold</b> day", 10, 20, 42, "poisson", 1000, "10s", "2m", 10,
+                        0.05, 30, 10, 0, "java -jar loadtest-exec.jar bench --profile black-friday"),
+                List.of(new BenchReport.PhaseSpan("warm", 0, 20, 10, 10, false),
+                        new BenchReport.PhaseSpan("flash-sale", 20, 10, 30, 30, true)),
+                new BenchReport.Setup(20, 4.2, 3, 1.5, 1000, List.of("HKT-00001"), true), endpoints,
+                new BenchReport.Orders(90, 80, 10, 0, 0, latency, distribution), timeline,
+                new BenchReport.Audit(true, 0, 1.2, checks, facts, List.of()), objectives,
+                Verdict.of(checks, objectives));
+    }
+
+    private static BigDecimal bd(String value) {
+        return new BigDecimal(value);
+    }
+}
