@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Min;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,6 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 @SpringBootApplication
 class DefaultsTestApplication {
+
+    @Bean
+    StoreOutageAdvice storeOutageAdvice() {
+        return new StoreOutageAdvice("probe store", "Probes are unavailable right now. Try again shortly.");
+    }
 
     @RestController
     static class ProbeController {
@@ -37,6 +44,11 @@ class DefaultsTestApplication {
         @GetMapping("/probe/boom")
         Map<String, Object> boom() {
             throw new IllegalStateException("secret internal detail");
+        }
+
+        @GetMapping("/probe/store-down")
+        Map<String, Object> storeDown() {
+            throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction");
         }
     }
 }

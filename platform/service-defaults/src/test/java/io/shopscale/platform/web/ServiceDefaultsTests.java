@@ -66,6 +66,16 @@ class ServiceDefaultsTests {
     }
 
     @Test
+    void anUnreachableStoreIsA503WithRetryAfterInTheServicesWords() throws Exception {
+        HttpResponse<String> response = get("/probe/store-down", "trace-me-456");
+
+        assertProblem(response, 503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(response.body()).contains("Probes are unavailable right now. Try again shortly.")
+                .contains("\"requestId\":\"trace-me-456\"").doesNotContain("JDBC");
+    }
+
+    @Test
     void requestIdsAreKeptWhenWellFormedAndReplacedOtherwise() throws Exception {
         assertThat(get("/probe", "abc-123").headers().firstValue("X-Request-Id")).hasValue("abc-123");
         assertThat(get("/probe", "bad id with spaces!").headers().firstValue("X-Request-Id").orElseThrow())

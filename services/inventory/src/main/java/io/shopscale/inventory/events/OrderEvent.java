@@ -1,13 +1,10 @@
 package io.shopscale.inventory.events;
 
-import io.shopscale.contracts.events.EventEnvelope;
 import io.shopscale.contracts.events.EventType;
 import io.shopscale.contracts.events.OrderEvents;
+import io.shopscale.platform.events.IncomingEvent;
 import java.util.Optional;
 import java.util.UUID;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JavaType;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,37 +15,16 @@ record OrderEvent(String id, EventType type, UUID orderId) {
 
     /** The event, or empty for a well-formed event of a type inventory does not act on. */
     static Optional<OrderEvent> read(JsonMapper json, byte[] value) {
-        if (value == null) {
-            throw new PoisonEventException("The record has no value.");
-        }
-        EventEnvelope<JsonNode> envelope;
-        try {
-            JavaType type = json.getTypeFactory().constructParametricType(EventEnvelope.class, JsonNode.class);
-            envelope = json.readValue(value, type);
-        } catch (JacksonException e) {
-            throw new PoisonEventException("The record is not an event envelope: " + e.getOriginalMessage(), e);
-        }
-        if (envelope.id().isBlank() || envelope.id().length() > 128) {
-            throw new PoisonEventException("The event id must be 1 to 128 characters.");
-        }
+        IncomingEvent event = IncomingEvent.read(json, value);
         String orderId;
-        try {
-            if (EventType.ORDER_CONFIRMED.type().equals(envelope.type())) {
-                orderId = json.treeToValue(envelope.data(), OrderEvents.OrderConfirmed.class).orderId();
-            } else if (EventType.ORDER_CANCELLED.type().equals(envelope.type())) {
-                orderId = json.treeToValue(envelope.data(), OrderEvents.OrderCancelled.class).orderId();
-            } else {
-                return Optional.empty();
-            }
-        } catch (JacksonException e) {
-            throw new PoisonEventException("The data of " + envelope.type() + " is malformed: "
-                    + e.getOriginalMessage(), e);
+        if (event.is(EventType.ORDER_CONFIRMED)) {
+            orderId = event.data(OrderEvents.OrderConfirmed.class).orderId();
+        } else if (event.is(EventType.ORDER_CANCELLED)) {
+            orderId = event.data(OrderEvents.OrderCancelled.class).orderId();
+        } else {
+            return Optional.empty();
         }
-        try {
-            return Optional.of(new OrderEvent(envelope.id(), EventType.ofType(envelope.type()),
-                    UUID.fromString(orderId)));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonEventException("The order id of event " + envelope.id() + " is not a UUID.", e);
-        }
+        return Optional.of(new OrderEvent(event.id(), EventType.ofType(event.type()),
+                event.uuid(orderId, "order id")));
     }
 }

@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.shopscale.contracts.events.EventType;
 import io.shopscale.inventory.reservation.Reservations;
 import io.shopscale.inventory.reservation.Transition;
+import io.shopscale.platform.events.Inbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -22,14 +24,14 @@ class OrderEventHandler {
     private static final Logger log = LoggerFactory.getLogger(OrderEventHandler.class);
 
     private final Reservations reservations;
-    private final ProcessedEvents inbox;
+    private final Inbox inbox;
     private final MeterRegistry metrics;
     private final TransactionTemplate transactions;
 
-    OrderEventHandler(Reservations reservations, ProcessedEvents inbox, MeterRegistry metrics,
+    OrderEventHandler(Reservations reservations, JdbcClient jdbc, MeterRegistry metrics,
                       PlatformTransactionManager transactionManager) {
         this.reservations = reservations;
-        this.inbox = inbox;
+        this.inbox = new Inbox(jdbc);
         this.metrics = metrics;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -37,7 +39,7 @@ class OrderEventHandler {
 
     void handle(OrderEvent event) {
         String result = transactions.execute(status -> {
-            if (!inbox.firstDelivery(event)) {
+            if (!inbox.firstDelivery(event.id(), event.type())) {
                 return "duplicate";
             }
             Transition transition = switch (event.type()) {

@@ -1,10 +1,15 @@
 package io.shopscale.orders.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shopscale.contracts.events.EventEnvelope;
 import io.shopscale.contracts.events.Topics;
+import io.shopscale.platform.events.OutboxResubmission;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
 
 /**
@@ -22,5 +27,13 @@ class OutboxConfiguration {
                 .route(EventEnvelope.class, envelope -> RoutingTarget.forTarget(Topics.ORDERS)
                         .andKey(envelope.subject()))
                 .build();
+    }
+
+    /** Events that did not reach Kafka are sent again (shopscale.orders.outbox.*); its lag is a gauge. */
+    @Bean
+    OutboxResubmission outboxResubmission(FailedEventPublications failed, JdbcClient jdbc, MeterRegistry meters,
+                                          Environment environment) {
+        return new OutboxResubmission(failed, jdbc, meters, OutboxResubmission.Settings.bind(environment,
+                "shopscale.orders.outbox", "orders.outbox.oldest.age", "order event"));
     }
 }

@@ -1,15 +1,12 @@
 package io.shopscale.orders.payment;
 
-import io.shopscale.contracts.events.EventEnvelope;
 import io.shopscale.contracts.events.EventType;
 import io.shopscale.contracts.events.PaymentEvents;
 import io.shopscale.contracts.events.PaymentEvents.FailureReason;
 import io.shopscale.orders.order.OrderId;
+import io.shopscale.platform.events.IncomingEvent;
+import io.shopscale.platform.events.PoisonEventException;
 import java.util.Optional;
-import java.util.UUID;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JavaType;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,43 +23,22 @@ record PaymentEvent(String id, EventType type, OrderId orderId, FailureReason fa
 
     /** The event, or empty for a well-formed event of a type orders does not act on. */
     static Optional<PaymentEvent> read(JsonMapper json, byte[] value) {
-        if (value == null) {
-            throw new PoisonEventException("The record has no value.");
-        }
-        EventEnvelope<JsonNode> envelope;
-        try {
-            JavaType type = json.getTypeFactory().constructParametricType(EventEnvelope.class, JsonNode.class);
-            envelope = json.readValue(value, type);
-        } catch (JacksonException | NullPointerException e) {
-            throw new PoisonEventException("The record is not an event envelope: " + e.getMessage(), e);
-        }
-        if (envelope.id().isBlank() || envelope.id().length() > 128) {
-            throw new PoisonEventException("The event id must be 1 to 128 characters.");
-        }
+        IncomingEvent event = IncomingEvent.read(json, value);
         String orderId;
         FailureReason failure = null;
-        try {
-            if (EventType.PAYMENT_SUCCEEDED.type().equals(envelope.type())) {
-                orderId = json.treeToValue(envelope.data(), PaymentEvents.PaymentSucceeded.class).orderId();
-            } else if (EventType.PAYMENT_FAILED.type().equals(envelope.type())) {
-                PaymentEvents.PaymentFailed failed = json.treeToValue(envelope.data(), PaymentEvents.PaymentFailed.class);
-                orderId = failed.orderId();
-                failure = failed.reason();
-                if (failure == null) {
-                    throw new PoisonEventException("Event " + envelope.id() + " says the payment failed but not why.");
-                }
-            } else {
-                return Optional.empty();
+        if (event.is(EventType.PAYMENT_SUCCEEDED)) {
+            orderId = event.data(PaymentEvents.PaymentSucceeded.class).orderId();
+        } else if (event.is(EventType.PAYMENT_FAILED)) {
+            PaymentEvents.PaymentFailed failed = event.data(PaymentEvents.PaymentFailed.class);
+            orderId = failed.orderId();
+            failure = failed.reason();
+            if (failure == null) {
+                throw new PoisonEventException("Event " + event.id() + " says the payment failed but not why.");
             }
-        } catch (JacksonException e) {
-            throw new PoisonEventException("The data of " + envelope.type() + " is malformed: "
-                    + e.getOriginalMessage(), e);
+        } else {
+            return Optional.empty();
         }
-        try {
-            return Optional.of(new PaymentEvent(envelope.id(), EventType.ofType(envelope.type()),
-                    new OrderId(UUID.fromString(orderId)), failure));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonEventException("The order id of event " + envelope.id() + " is not a UUID.", e);
-        }
+        return Optional.of(new PaymentEvent(event.id(), EventType.ofType(event.type()),
+                new OrderId(event.uuid(orderId, "order id")), failure));
     }
 }

@@ -1,29 +1,23 @@
 package io.shopscale.orders.payment;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopscale.platform.events.DeadLetters;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
  * How payment events are consumed. Records are read as bytes (the listener parses and validates them itself) in
@@ -35,10 +29,6 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentEventConsumption {
-
-    static final String DEAD_LETTER_SUFFIX = ".DLT";
-
-    private static final Logger log = LoggerFactory.getLogger(PaymentEventConsumption.class);
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> paymentEventContainerFactory(
@@ -52,7 +42,8 @@ class PaymentEventConsumption {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
                 new ByteArrayDeserializer()));
         factory.setConcurrency(concurrency);
-        factory.setCommonErrorHandler(errorHandler(deadLetterTemplate(kafka), metrics));
+        factory.setCommonErrorHandler(DeadLetters.errorHandler(deadLetterTemplate(kafka), metrics,
+                "orders.payment.events.dead-lettered", DeadLetters.besideSourceTopic(), DeadLetters.Retries.DEFAULT));
         return factory;
     }
 
@@ -61,32 +52,5 @@ class PaymentEventConsumption {
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer, new StringSerializer(),
                 new ByteArraySerializer()));
-    }
-
-    private static DefaultErrorHandler errorHandler(KafkaTemplate<String, byte[]> template, MeterRegistry metrics) {
-        // Partition -1 lets the producer choose by key, so the dead-letter topic may have any partition count.
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(4);
-        backOff.setInitialInterval(500);
-        backOff.setMultiplier(2.0);
-        backOff.setMaxInterval(5_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
-            log.warn("parking {}-{}@{} on the dead-letter topic: {}", record.topic(), record.partition(),
-                    record.offset(), reason(failure));
-            metrics.counter("orders.payment.events.dead-lettered").increment();
-            deadLetters.accept(record, failure);
-        }, backOff);
-        handler.addNotRetryableExceptions(PoisonEventException.class);
-        return handler;
-    }
-
-    private static String reason(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PoisonEventException) {
-                return cause.getMessage();
-            }
-        }
-        return NestedExceptionUtils.getMostSpecificCause(failure).toString();
     }
 }

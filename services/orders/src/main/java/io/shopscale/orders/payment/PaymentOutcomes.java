@@ -7,11 +7,13 @@ import io.shopscale.orders.order.Order;
 import io.shopscale.orders.order.OrderStatus;
 import io.shopscale.orders.order.Orders;
 import io.shopscale.orders.order.StatusChange;
+import io.shopscale.platform.events.Inbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,16 +32,16 @@ class PaymentOutcomes {
 
     private final Orders orders;
     private final OrderEventPublisher events;
-    private final ProcessedEvents inbox;
+    private final Inbox inbox;
     private final MeterRegistry metrics;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PaymentOutcomes(Orders orders, OrderEventPublisher events, ProcessedEvents inbox, MeterRegistry metrics,
+    PaymentOutcomes(Orders orders, OrderEventPublisher events, JdbcClient jdbc, MeterRegistry metrics,
                     PlatformTransactionManager transactionManager, Clock clock) {
         this.orders = orders;
         this.events = events;
-        this.inbox = inbox;
+        this.inbox = new Inbox(jdbc);
         this.metrics = metrics;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -47,7 +49,7 @@ class PaymentOutcomes {
 
     void apply(PaymentEvent event) {
         String result = transactions.execute(status -> {
-            if (!inbox.firstDelivery(event)) {
+            if (!inbox.firstDelivery(event.id(), event.type())) {
                 return "duplicate";
             }
             Optional<Order> found = orders.lock(event.orderId());

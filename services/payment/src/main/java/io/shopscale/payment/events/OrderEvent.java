@@ -1,14 +1,12 @@
 package io.shopscale.payment.events;
 
-import io.shopscale.contracts.events.EventEnvelope;
 import io.shopscale.contracts.events.EventType;
 import io.shopscale.contracts.events.OrderEvents;
 import io.shopscale.payment.domain.PaymentTerms;
+import io.shopscale.platform.events.IncomingEvent;
+import io.shopscale.platform.events.PoisonEventException;
 import java.util.Optional;
 import java.util.UUID;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JavaType;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,47 +40,22 @@ sealed interface OrderEvent {
 
     /** The event, or empty for a well-formed event of a type payment does not act on. */
     static Optional<OrderEvent> read(JsonMapper json, byte[] value) {
-        if (value == null) {
-            throw new PoisonEventException("The record has no value.");
-        }
-        EventEnvelope<JsonNode> envelope;
+        IncomingEvent event = IncomingEvent.read(json, value);
         try {
-            JavaType type = json.getTypeFactory().constructParametricType(EventEnvelope.class, JsonNode.class);
-            envelope = json.readValue(value, type);
-        } catch (JacksonException e) {
-            throw new PoisonEventException("The record is not an event envelope: " + e.getOriginalMessage(), e);
-        } catch (NullPointerException e) {
-            throw new PoisonEventException("The event envelope lacks " + e.getMessage() + ".", e);
-        }
-        if (envelope.id().isBlank() || envelope.id().length() > 128) {
-            throw new PoisonEventException("The event id must be 1 to 128 characters.");
-        }
-        try {
-            if (EventType.ORDER_PLACED.type().equals(envelope.type())) {
-                OrderEvents.OrderPlaced placed = json.treeToValue(envelope.data(), OrderEvents.OrderPlaced.class);
-                return Optional.of(new Placed(envelope.id(), new PaymentTerms(orderId(placed.orderId()),
+            if (event.is(EventType.ORDER_PLACED)) {
+                OrderEvents.OrderPlaced placed = event.data(OrderEvents.OrderPlaced.class);
+                return Optional.of(new Placed(event.id(), new PaymentTerms(event.uuid(placed.orderId(), "order id"),
                         placed.userId(), placed.total(), placed.currency(), placed.paymentDeadline())));
             }
-            if (EventType.ORDER_CANCELLED.type().equals(envelope.type())) {
-                OrderEvents.OrderCancelled cancelled =
-                        json.treeToValue(envelope.data(), OrderEvents.OrderCancelled.class);
-                return Optional.of(new Cancelled(envelope.id(), orderId(cancelled.orderId()), cancelled.reason()));
+            if (event.is(EventType.ORDER_CANCELLED)) {
+                OrderEvents.OrderCancelled cancelled = event.data(OrderEvents.OrderCancelled.class);
+                return Optional.of(new Cancelled(event.id(), event.uuid(cancelled.orderId(), "order id"),
+                        cancelled.reason()));
             }
             return Optional.empty();
-        } catch (JacksonException e) {
-            throw new PoisonEventException("The data of " + envelope.type() + " is malformed: "
-                    + e.getOriginalMessage(), e);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonEventException("The data of " + envelope.type() + " event " + envelope.id()
+            throw new PoisonEventException("The data of " + event.type() + " event " + event.id()
                     + " is invalid: " + e.getMessage(), e);
-        }
-    }
-
-    private static UUID orderId(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("the order id is not a UUID", e);
         }
     }
 }

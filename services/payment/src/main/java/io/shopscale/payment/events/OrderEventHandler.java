@@ -2,7 +2,9 @@ package io.shopscale.payment.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopscale.payment.charging.PaymentIntake;
+import io.shopscale.platform.events.Inbox;
 import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -16,14 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OrderEventHandler {
 
     private final PaymentIntake intake;
-    private final ProcessedEvents inbox;
+    private final Inbox inbox;
     private final MeterRegistry metrics;
     private final TransactionTemplate transactions;
 
-    OrderEventHandler(PaymentIntake intake, ProcessedEvents inbox, MeterRegistry metrics,
+    OrderEventHandler(PaymentIntake intake, JdbcClient jdbc, MeterRegistry metrics,
                       PlatformTransactionManager transactionManager) {
         this.intake = intake;
-        this.inbox = inbox;
+        this.inbox = new Inbox(jdbc);
         this.metrics = metrics;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -31,7 +33,7 @@ class OrderEventHandler {
 
     void handle(OrderEvent event) {
         String result = transactions.execute(status -> {
-            if (!inbox.firstDelivery(event)) {
+            if (!inbox.firstDelivery(event.id(), event.type())) {
                 return "duplicate";
             }
             PaymentIntake.Result applied = switch (event) {
