@@ -8,11 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Talks to a running simulator over real HTTP: the charge API on one port, the admin API on the other. */
+/** Talks to a running simulator over real HTTP: charges and refunds on one port, the admin API on the other. */
 public final class PspClient {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,6 +56,36 @@ public final class PspClient {
     public HttpRequest chargeRequest(String key, String body, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(charges("/v1/charges"))
                 .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.build();
+    }
+
+    public static String refundBody(String chargeId) {
+        return "{\"charge\": \"%s\"}".formatted(chargeId);
+    }
+
+    public HttpResponse<String> refund(String key, String body) {
+        return send(post("/v1/refunds", key, body));
+    }
+
+    public CompletableFuture<HttpResponse<String>> refundAsync(String key, String body) {
+        return http.sendAsync(post("/v1/refunds", key, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Charges 100 for the order and returns the charge; fails the test unless it succeeded. */
+    public JsonNode chargeForOrder(String orderRef) {
+        HttpResponse<String> response = charge("key-" + UUID.randomUUID(), chargeBody(100, orderRef));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpRequest post(String path, String key, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(charges(path))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the charge API's answers. Each is serialized once into a {@link StoredResponse}, and both the first answer
- * and every replay are sent from it, so a replay is the original byte for byte.
+ * Writes the charge and refund API's answers. Each is serialized once into a {@link StoredResponse}, and both the
+ * first answer and every replay are sent from it, so a replay is the original byte for byte.
  */
 @Component
 class Answers {
@@ -33,6 +33,10 @@ class Answers {
         return stored(HttpStatus.OK, MediaType.APPLICATION_JSON, charge);
     }
 
+    StoredResponse refunded(Refund refund) {
+        return stored(HttpStatus.OK, MediaType.APPLICATION_JSON, refund);
+    }
+
     StoredResponse declined(String code) {
         return stored(HttpStatus.PAYMENT_REQUIRED, MediaType.APPLICATION_JSON, new Declined(code));
     }
@@ -48,8 +52,13 @@ class Answers {
 
     /** What a held request finally gets, as a gateway in front of an unresponsive provider would answer. */
     ResponseEntity<byte[]> noAnswer(URI instance, String requestId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
-                "The provider did not answer. The charge may have been made: retry with the same Idempotency-Key.");
+        return noAnswer("charge", instance, requestId);
+    }
+
+    /** @param subject what may have been made without an answer: "charge" or "refund" */
+    ResponseEntity<byte[]> noAnswer(String subject, URI instance, String requestId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT, "The provider did not "
+                + "answer. The " + subject + " may have been made: retry with the same Idempotency-Key.");
         problem.setType(NO_ANSWER);
         problem.setTitle("No answer");
         return send(stored(HttpStatus.GATEWAY_TIMEOUT, MediaType.APPLICATION_PROBLEM_JSON,

@@ -1,6 +1,5 @@
 package io.shopscale.psp.charge;
 
-import io.shopscale.platform.web.InvalidParameterException;
 import io.shopscale.platform.web.NotFoundException;
 import io.shopscale.platform.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,9 +22,6 @@ import org.springframework.web.context.request.async.DeferredResult;
 @RequestMapping("/v1/charges")
 class ChargeController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final int MAX_KEY_LENGTH = 255;
-
     private final ChargeProcessing processing;
     private final Charges charges;
 
@@ -36,14 +32,10 @@ class ChargeController {
 
     /** 200 with the charge, 402 declined, or whatever the first request with this key was answered. */
     @PostMapping
-    DeferredResult<ResponseEntity<byte[]>> charge(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                                  @Valid @RequestBody ChargeRequest request,
-                                                  HttpServletRequest http) {
-        if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw new InvalidParameterException(IDEMPOTENCY_KEY,
-                    "The Idempotency-Key header is required: 1 to 255 characters naming this charge attempt.");
-        }
-        return processing.charge(key, request, URI.create(http.getRequestURI()),
+    DeferredResult<ResponseEntity<byte[]>> charge(
+            @RequestHeader(name = KeyClaims.IDEMPOTENCY_KEY, required = false) String key,
+            @Valid @RequestBody ChargeRequest request, HttpServletRequest http) {
+        return processing.charge(KeyClaims.require(key, "charge attempt"), request, URI.create(http.getRequestURI()),
                 (String) http.getAttribute(RequestIds.MDC_KEY));
     }
 

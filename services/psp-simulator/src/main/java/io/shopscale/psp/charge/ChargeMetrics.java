@@ -12,8 +12,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * What the simulator did, for dashboards and tests: charge requests by outcome ({@code psp.charges}), requests that
- * met a known key ({@code psp.idempotency.requests} by result), and what it holds in memory.
+ * What the simulator did, for dashboards and tests: charge requests by outcome ({@code psp.charges}), refund requests
+ * by result ({@code psp.refunds}), requests that met a known key ({@code psp.idempotency.requests} by result), and
+ * what it holds in memory.
  */
 @Component
 class ChargeMetrics {
@@ -22,6 +23,8 @@ class ChargeMetrics {
     private final Counter replayed;
     private final Counter inFlight;
     private final Counter reused;
+    private final Counter refundsMade;
+    private final Counter refundsFound;
 
     ChargeMetrics(MeterRegistry registry, Charges charges, IdempotencyKeys keys, HangingRequests hanging) {
         for (Outcome outcome : Outcome.values()) {
@@ -33,6 +36,8 @@ class ChargeMetrics {
         replayed = idempotency(registry, "replayed");
         inFlight = idempotency(registry, "in_flight");
         reused = idempotency(registry, "reused");
+        refundsMade = refunds(registry, "refunded");
+        refundsFound = refunds(registry, "already_refunded");
         Gauge.builder("psp.charges.stored", charges, Charges::size)
                 .description("Charges held in memory").register(registry);
         FunctionCounter.builder("psp.charges.forgotten", charges, Charges::forgotten)
@@ -47,6 +52,11 @@ class ChargeMetrics {
         outcomes.get(outcome).increment();
     }
 
+    /** @param made true for a new refund; false for a request answered with the refund the charge already had */
+    void refund(boolean made) {
+        (made ? refundsMade : refundsFound).increment();
+    }
+
     void keyReplayed() {
         replayed.increment();
     }
@@ -59,9 +69,16 @@ class ChargeMetrics {
         reused.increment();
     }
 
+    private static Counter refunds(MeterRegistry registry, String result) {
+        return Counter.builder("psp.refunds")
+                .description("Refund requests processed: refunds made, or found made before under another key")
+                .tag("result", result)
+                .register(registry);
+    }
+
     private static Counter idempotency(MeterRegistry registry, String result) {
         return Counter.builder("psp.idempotency.requests")
-                .description("Charge requests whose idempotency key was already known, by result")
+                .description("Charge and refund requests whose idempotency key was already known, by result")
                 .tag("result", result)
                 .register(registry);
     }

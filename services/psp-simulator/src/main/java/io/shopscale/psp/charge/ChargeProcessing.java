@@ -3,11 +3,11 @@ package io.shopscale.psp.charge;
 import io.shopscale.psp.fault.Decision;
 import io.shopscale.psp.fault.Faults;
 import io.shopscale.psp.fault.Outcome;
-import io.shopscale.psp.idempotency.Claim;
 import io.shopscale.psp.idempotency.IdempotencyKeys;
 import io.shopscale.psp.idempotency.StoredResponse;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +24,9 @@ import org.springframework.web.context.request.async.DeferredResult;
 class ChargeProcessing {
 
     /** A charge is answered long before this unless it hangs on purpose; only a stalled scheduler reaches it. */
-    private static final Duration BACKSTOP = Duration.ofSeconds(30);
+    static final Duration BACKSTOP = Duration.ofSeconds(30);
 
+    private final KeyClaims claims;
     private final IdempotencyKeys keys;
     private final Charges charges;
     private final Faults faults;
@@ -34,8 +35,9 @@ class ChargeProcessing {
     private final ChargeMetrics metrics;
     private final ScheduledExecutorService scheduler;
 
-    ChargeProcessing(IdempotencyKeys keys, Charges charges, Faults faults, Answers answers, HangingRequests hanging,
-                     ChargeMetrics metrics, ScheduledExecutorService chargeScheduler) {
+    ChargeProcessing(KeyClaims claims, IdempotencyKeys keys, Charges charges, Faults faults, Answers answers,
+                     HangingRequests hanging, ChargeMetrics metrics, ScheduledExecutorService chargeScheduler) {
+        this.claims = claims;
         this.keys = keys;
         this.charges = charges;
         this.faults = faults;
@@ -46,25 +48,13 @@ class ChargeProcessing {
     }
 
     DeferredResult<ResponseEntity<byte[]>> charge(String key, ChargeRequest request, URI instance, String requestId) {
-        switch (keys.claim(key, request)) {
-            case Claim.Replay(StoredResponse response) -> {
-                metrics.keyReplayed();
-                DeferredResult<ResponseEntity<byte[]>> replay = new DeferredResult<>();
-                replay.setResult(answers.send(response, true));
-                return replay;
-            }
-            case Claim.InFlight() -> {
-                metrics.keyInFlight();
-                throw new KeyInFlightException();
-            }
-            case Claim.Reused() -> {
-                metrics.keyReused();
-                throw new KeyReusedException();
-            }
-            case Claim.Started() -> {
-                return process(key, request, instance, requestId);
-            }
+        Optional<ResponseEntity<byte[]>> earlier = claims.claim(key, request);
+        if (earlier.isPresent()) {
+            DeferredResult<ResponseEntity<byte[]>> replay = new DeferredResult<>();
+            replay.setResult(earlier.get());
+            return replay;
         }
+        return process(key, request, instance, requestId);
     }
 
     private DeferredResult<ResponseEntity<byte[]>> process(String key, ChargeRequest request, URI instance,

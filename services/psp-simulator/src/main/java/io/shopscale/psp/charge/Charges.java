@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The charges made, in memory: the provider's ground truth of what was charged, by id and by order reference.
+ * The charges made, in memory: the provider's ground truth of what was charged, by id and by order reference, and
+ * of what was refunded (each charge holds its refund).
  *
  * <p>Bounded by {@code maxCharges} so that a long load test cannot exhaust the heap; beyond it the oldest charges are
  * forgotten. That is counted ({@link #forgotten()}, metric {@code psp.charges.forgotten}) and logged, because an
@@ -51,6 +52,31 @@ public class Charges {
         return charge;
     }
 
+    /**
+     * Refunds the whole charge, once: the first call makes the refund, later calls (whatever their idempotency key)
+     * get the same one. Atomic per charge, so concurrent refunds of one charge make one refund. Empty when there is
+     * no such charge (never made, or forgotten).
+     */
+    Optional<Refunding> refund(String chargeId) {
+        boolean[] made = {false};
+        Charge refunded = byId.computeIfPresent(chargeId, (id, charge) -> {
+            if (charge.refunded()) {
+                return charge;
+            }
+            made[0] = true;
+            return charge.refundedBy(new Refund("re_" + UUID.randomUUID().toString().replace("-", ""), id,
+                    charge.amount(), clock.instant()));
+        });
+        if (refunded == null) {
+            return Optional.empty();
+        }
+        // Also when the refund was made by another call: neither answers before the order's list shows it.
+        byOrder.computeIfPresent(refunded.orderRef(), (ref, charges) -> charges.stream()
+                .map(charge -> charge.id().equals(refunded.id()) ? refunded : charge)
+                .toList());
+        return Optional.of(new Refunding(refunded.refund(), made[0]));
+    }
+
     Optional<Charge> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }
@@ -79,13 +105,22 @@ public class Charges {
             return;
         }
         byOrder.computeIfPresent(oldest.orderRef(), (ref, charges) -> {
-            List<Charge> rest = charges.stream().filter(charge -> charge != oldest).toList();
+            // By id: a refunded charge is listed as a new record, not as the one that arrived.
+            List<Charge> rest = charges.stream().filter(charge -> !charge.id().equals(oldest.id())).toList();
             return rest.isEmpty() ? null : rest;
         });
         if (forgotten.getAndIncrement() == 0) {
             log.warn("more than {} charges made: the oldest are being forgotten (shopscale.psp.max-charges)",
                     maxCharges);
         }
+    }
+
+    /**
+     * A charge's refund, as {@link #refund} found it.
+     *
+     * @param made true when this call made the refund; false when the charge had been refunded before
+     */
+    record Refunding(Refund refund, boolean made) {
     }
 
     private static List<Charge> concat(List<Charge> earlier, List<Charge> added) {

@@ -4,6 +4,6 @@ package io.shopscale.psp.charge;
 class KeyReusedException extends RuntimeException {
 
     KeyReusedException() {
-        super("This Idempotency-Key was already used with other parameters; use a new key for a new charge.");
+        super("This Idempotency-Key was already used with other parameters; use a new key for a new request.");
     }
 }

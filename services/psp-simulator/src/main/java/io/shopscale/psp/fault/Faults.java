@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 
-/** The failure knobs in force, changed live through the admin API; decides each charge's fate. */
+/** The failure knobs in force, changed live through the admin API; decides each charge's fate and each delay. */
 public class Faults {
 
     static final List<String> DECLINE_CODES = List.of("card_declined", "insufficient_funds", "expired_card");
@@ -54,12 +54,24 @@ public class Faults {
                 : draw < settings.declineRate() + settings.errorRate() ? Outcome.FAILED
                 : draw < settings.declineRate() + settings.errorRate() + settings.timeoutRate() ? Outcome.TIMED_OUT
                 : Outcome.SUCCEEDED;
-        long jitterNanos = (long) (settings.jitter().toNanos() * draw(settings, "jitter", idempotencyKey));
-        Duration delay = settings.latency().plusNanos(jitterNanos);
+        Duration delay = delay(settings, idempotencyKey);
         String declineCode = outcome == Outcome.DECLINED
                 ? DECLINE_CODES.get((int) (draw(settings, "decline-code", idempotencyKey) * DECLINE_CODES.size()))
                 : null;
         return new Decision(outcome, delay, settings.hang(), declineCode);
+    }
+
+    /**
+     * When to answer a request that only the latency knobs apply to (a refund): {@code latency} plus up to
+     * {@code jitter}, drawn as for a charge with the same key.
+     */
+    public Duration delay(String idempotencyKey) {
+        return delay(current, idempotencyKey);
+    }
+
+    private static Duration delay(FaultSettings settings, String idempotencyKey) {
+        long jitterNanos = (long) (settings.jitter().toNanos() * draw(settings, "jitter", idempotencyKey));
+        return settings.latency().plusNanos(jitterNanos);
     }
 
     private static double draw(FaultSettings settings, String purpose, String key) {

@@ -35,4 +35,39 @@ class ChargesTests {
         assertThat(charges.forOrder("order-1")).isEmpty();
         assertThat(charges.forOrder("order-3")).hasSize(1);
     }
+
+    @Test
+    void aChargeIsRefundedWholeAndOnce() {
+        Charges charges = new Charges(10, InstantSource.system());
+        Charge charge = charges.record(new ChargeRequest(100L, "EUR", "c", "order-1"));
+        Charge other = charges.record(new ChargeRequest(200L, "EUR", "c", "order-1"));
+
+        Charges.Refunding first = charges.refund(charge.id()).orElseThrow();
+        Charges.Refunding second = charges.refund(charge.id()).orElseThrow();
+
+        assertThat(first.made()).isTrue();
+        assertThat(second.made()).isFalse();
+        assertThat(second.refund()).isEqualTo(first.refund());
+        assertThat(first.refund().id()).startsWith("re_");
+        assertThat(first.refund().charge()).isEqualTo(charge.id());
+        assertThat(first.refund().amount()).isEqualTo(100);
+        Charge refunded = charges.find(charge.id()).orElseThrow();
+        assertThat(refunded.status()).isEqualTo("refunded");
+        assertThat(refunded.refundId()).isEqualTo(first.refund().id());
+        assertThat(charges.forOrder("order-1")).containsExactly(refunded, other);
+        assertThat(other.status()).isEqualTo("succeeded");
+        assertThat(charges.refund("ch_unknown")).isEmpty();
+    }
+
+    @Test
+    void aRefundedChargeIsForgottenLikeAnyOther() {
+        Charges charges = new Charges(1, InstantSource.system());
+        Charge oldest = charges.record(new ChargeRequest(1L, "EUR", "c", "order-1"));
+        charges.refund(oldest.id());
+
+        charges.record(new ChargeRequest(2L, "EUR", "c", "order-2"));
+
+        assertThat(charges.forOrder("order-1")).isEmpty();
+        assertThat(charges.refund(oldest.id())).isEmpty();
+    }
 }
