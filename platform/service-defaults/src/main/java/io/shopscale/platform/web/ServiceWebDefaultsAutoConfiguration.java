@@ -1,16 +1,24 @@
 package io.shopscale.platform.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
-/** The web defaults every servlet service gets without writing a line: request ids and problem+json errors. */
+/**
+ * The web defaults every servlet service gets without writing a line: request ids, problem+json errors, and for a
+ * service with a database, 503 with {@code Retry-After} while it is unreachable.
+ */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
-        "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration"})
+        "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration"},
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 class ServiceWebDefaultsAutoConfiguration {
@@ -20,5 +28,18 @@ class ServiceWebDefaultsAutoConfiguration {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Any service with a database; one that words the outage itself declares its own advice. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.transaction.TransactionSystemException")
+    @ConditionalOnBean(type = "javax.sql.DataSource")
+    static class StoreOutage {
+
+        @Bean
+        @ConditionalOnMissingBean(StoreOutageAdvice.class)
+        StoreOutageAdvice storeOutageAdvice() {
+            return new StoreOutageAdvice("database", "This service's data is unavailable right now. Try again shortly.");
+        }
     }
 }
