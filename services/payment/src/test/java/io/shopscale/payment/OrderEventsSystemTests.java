@@ -41,11 +41,13 @@ class OrderEventsSystemTests extends PaymentSystemTestSupport {
                     .isEqualTo(2);
             assertThat(count("payment.order.events", "type", PLACED, "result", "known") - known).isEqualTo(1);
         });
-        assertThat(status(orderId)).isEqualTo("SUCCEEDED");
+        // The cancellation of the paid order has its charge refunded, once.
+        awaitStatus(orderId, "REFUNDED");
         assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE order_id = :order")
                 .param("order", UUID.fromString(orderId)).query(Long.class).single()).isEqualTo(1);
         assertThat(PROVIDER.chargeRequests(orderId)).isEqualTo(1);
         assertThat(PROVIDER.chargesFor(orderId)).hasSize(1);
+        assertThat(PROVIDER.refundRequests(orderId)).isEqualTo(1);
     }
 
     @Test
@@ -67,6 +69,9 @@ class OrderEventsSystemTests extends PaymentSystemTestSupport {
 
         publish(orderId, placed(orderId, 1_299, Instant.now().plus(Duration.ofMinutes(10))));
         await().atMost(PATIENCE).until(() -> PROVIDER.holding(orderId));
+        assertThat(jdbc.sql("SELECT charge_started_at IS NOT NULL FROM payment WHERE order_id = :order")
+                .param("order", UUID.fromString(orderId)).query(Boolean.class).single())
+                .as("the claim wrote down that a charge may be under way before it was asked for").isTrue();
         publish(orderId, cancelled(orderId));
         await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT order_cancelled FROM payment WHERE order_id = :order")
                 .param("order", UUID.fromString(orderId)).query(Boolean.class).single());

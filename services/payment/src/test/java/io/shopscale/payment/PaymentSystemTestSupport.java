@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
@@ -203,6 +204,42 @@ abstract class PaymentSystemTestSupport {
         List<JsonNode> found = new ArrayList<>();
         for (ConsumerRecord<String, String> record : read(Topics.PAYMENTS, value -> true, orderId, expected)) {
             found.add(json.readTree(record.value()));
+        }
+        return found;
+    }
+
+    /**
+     * Every payment event of the order published so far, for asserting that some event was not. Once nothing of the
+     * order waits in the outbox, whatever was published for it has been acknowledged by Kafka, so reading the topic
+     * to its end finds it.
+     */
+    List<JsonNode> publishedPaymentEvents(String orderId) {
+        await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM event_publication"
+                        + " WHERE serialized_event LIKE :order")
+                .param("order", "%" + orderId + "%")
+                .query(Long.class)
+                .single() == 0);
+        List<JsonNode> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStores.get().kafka().connectionString()),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAYMENTS).stream()
+                    .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
+                    .toList();
+            if (partitions.isEmpty()) {
+                return found;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (orderId.equals(record.key()) && record.value() != null) {
+                        found.add(json.readTree(record.value()));
+                    }
+                }
+                return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
+            });
         }
         return found;
     }

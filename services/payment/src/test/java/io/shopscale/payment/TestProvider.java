@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,30 +28,46 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A payment provider for the tests: a real HTTP server with the charge API's contract. Each Idempotency-Key's
- * answer is stored and replayed (a 500 too); the same key with other parameters is 400, and while it is in flight
- * 409. Charges can be scripted per order (decline, 500, charge and never answer, hold until released), and the
- * whole provider can be slowed down or switched off (connections refused).
+ * A payment provider for the tests: a real HTTP server with the charge and refund API's contract. Each
+ * Idempotency-Key's answer is stored and replayed (a 500 too); the same key with other parameters is 400, and while
+ * it is in flight 409. A charge is refunded at most once: refunding it again, under any key, answers with its refund;
+ * an unknown charge is 404. Charges can be scripted per order (decline, 500, charge and never answer, hold until
+ * released), and the whole provider can be slowed down or switched off (connections refused).
  */
 public final class TestProvider implements AutoCloseable {
 
     /** What the provider does with the next new charge request of an order. */
     public enum Behaviour {
-        SUCCEED, DECLINE, ERROR_500, CHARGE_THEN_HANG, CONFLICT, HOLD
+        SUCCEED, DECLINE, ERROR_500, CHARGE_THEN_HANG, CONFLICT, HOLD,
+        /** Charges, sends the answer's headers, and never the body. */
+        CHARGE_THEN_STALL_BODY
     }
 
-    /** A charge the provider made. */
+    /** A charge the provider made; {@code refundId} is null until it is refunded. */
     public record Charge(String id, String idempotencyKey, String orderRef, long amount, String currency,
-            String customer) {
+            String customer, String refundId) {
+
+        /** "succeeded" while the charge stands, "refunded" once it was refunded. */
+        public String status() {
+            return refundId == null ? "succeeded" : "refunded";
+        }
+
+        Charge refunded(String refund) {
+            return new Charge(id, idempotencyKey, orderRef, amount, currency, customer, refund);
+        }
     }
 
     private record Params(long amount, String currency, String customer, String orderRef) {
     }
 
+    private record RefundParams(String charge) {
+    }
+
     private record Answer(int status, String body) {
     }
 
-    private record Stored(Params params, Answer answer) {
+    /** A key's first answer, with the parameters it was given for ({@link Params} or {@link RefundParams}). */
+    private record Stored(Object params, Answer answer) {
     }
 
     private record Held(HttpExchange exchange, String key, Params params) {
@@ -67,6 +84,7 @@ public final class TestProvider implements AutoCloseable {
     private final Map<String, Held> held = new HashMap<>();
     private final List<Charge> charges = new ArrayList<>();
     private final Map<String, Integer> requests = new HashMap<>();
+    private final Map<String, Integer> refundRequests = new HashMap<>();
     private final List<HttpExchange> hanging = new ArrayList<>();
     private final AtomicInteger slowInProgress = new AtomicInteger();
     private final AtomicInteger maxSlowInProgress = new AtomicInteger();
@@ -145,6 +163,28 @@ public final class TestProvider implements AutoCloseable {
         return charges.stream().filter(charge -> charge.orderRef().equals(orderRef)).toList();
     }
 
+    /** The order's charges that stand: made and not refunded. */
+    public synchronized List<Charge> standingCharges(String orderRef) {
+        return chargesFor(orderRef).stream().filter(charge -> charge.refundId() == null).toList();
+    }
+
+    /** How many refund requests arrived for charges of the order, replays included. */
+    public synchronized int refundRequests(String orderRef) {
+        return refundRequests.getOrDefault(orderRef, 0);
+    }
+
+    /**
+     * Makes a charge as a request under the key would have, and stores its answer under the key, but answers nobody:
+     * the caller that sent it is gone. Asking again under the key gets the charge; the order's list shows it.
+     */
+    public synchronized Charge chargeAnsweredToNobody(String key, String orderRef, long amount, String currency,
+                                                      String customer) {
+        Params params = new Params(amount, currency, customer, orderRef);
+        requests.merge(orderRef, 1, Integer::sum);
+        answers.put(key, new Stored(params, made(key, params)));
+        return charges.getLast();
+    }
+
     /** How many charge requests arrived for the order, replays included. */
     public synchronized int chargeRequests(String orderRef) {
         return requests.getOrDefault(orderRef, 0);
@@ -171,6 +211,7 @@ public final class TestProvider implements AutoCloseable {
             HttpServer created = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
             created.setExecutor(workers);
             created.createContext("/v1/charges", this::handle);
+            created.createContext("/v1/refunds", this::refund);
             created.start();
             return created;
         } catch (IOException e) {
@@ -245,7 +286,7 @@ public final class TestProvider implements AutoCloseable {
         Answer answer;
         synchronized (this) {
             answer = switch (behaviour) {
-                case SUCCEED, CHARGE_THEN_HANG, HOLD, CONFLICT -> made(key, params);
+                case SUCCEED, CHARGE_THEN_HANG, CHARGE_THEN_STALL_BODY, HOLD, CONFLICT -> made(key, params);
                 case DECLINE -> error(402, declineCodes.getOrDefault(params.orderRef(), "card_declined"),
                         "the card was declined");
                 case ERROR_500 -> error(500, "internal_error", "something went wrong");
@@ -257,6 +298,17 @@ public final class TestProvider implements AutoCloseable {
                 hanging.add(exchange);
                 return;
             }
+            if (behaviour == Behaviour.CHARGE_THEN_STALL_BODY) {
+                // The headers leave, the body never follows: past the headers, a request timeout no longer counts.
+                try {
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(answer.status(), answer.body().length() + 1);
+                } catch (IOException e) {
+                    // The caller is gone.
+                }
+                hanging.add(exchange);
+                return;
+            }
         }
         try {
             send(exchange, answer);
@@ -265,9 +317,59 @@ public final class TestProvider implements AutoCloseable {
         }
     }
 
+    private void refund(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            send(exchange, new Answer(405, "{}"));
+            return;
+        }
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+        RefundParams params = new RefundParams(body.path("charge").asString(""));
+        if (key == null || key.isBlank()) {
+            send(exchange, error(400, "invalid_request", "Idempotency-Key is required"));
+            return;
+        }
+        Answer answer;
+        synchronized (this) {
+            int index = indexOf(params.charge());
+            if (index >= 0) {
+                refundRequests.merge(charges.get(index).orderRef(), 1, Integer::sum);
+            }
+            Stored stored = answers.get(key);
+            if (stored != null) {
+                answer = stored.params().equals(params) ? stored.answer()
+                        : error(400, "idempotency_key_reused", "the key was used with other parameters");
+            } else if (index < 0) {
+                // Bad input uses up no key.
+                answer = new Answer(404, json.writeValueAsString(Map.of("type", "/problems/not-found", "status", 404,
+                        "detail", "There is no charge with this id.")));
+            } else {
+                Charge charge = charges.get(index);
+                if (charge.refundId() == null) {
+                    charge = charge.refunded("re_" + UUID.randomUUID().toString().replace("-", ""));
+                    charges.set(index, charge);
+                }
+                answer = new Answer(200, json.writeValueAsString(Map.of("id", charge.refundId(), "charge",
+                        charge.id(), "amount", charge.amount(), "status", "succeeded", "created",
+                        Instant.now().toString())));
+                answers.put(key, new Stored(params, answer));
+            }
+        }
+        respondLater(exchange, answer);
+    }
+
+    private int indexOf(String chargeId) {
+        for (int i = 0; i < charges.size(); i++) {
+            if (charges.get(i).id().equals(chargeId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private Answer made(String key, Params params) {
         Charge charge = new Charge("ch_" + UUID.randomUUID().toString().replace("-", ""), key, params.orderRef(),
-                params.amount(), params.currency(), params.customer());
+                params.amount(), params.currency(), params.customer(), null);
         charges.add(charge);
         return new Answer(200, json.writeValueAsString(chargeJson(charge)));
     }
@@ -304,8 +406,11 @@ public final class TestProvider implements AutoCloseable {
     }
 
     private static Map<String, Object> chargeJson(Charge charge) {
-        return Map.of("id", charge.id(), "status", "succeeded", "amount", charge.amount(), "currency",
-                charge.currency(), "customer", charge.customer(), "orderRef", charge.orderRef());
+        Map<String, Object> shown = new HashMap<>(Map.of("id", charge.id(), "status", charge.status(), "amount",
+                charge.amount(), "currency", charge.currency(), "customer", charge.customer(), "orderRef",
+                charge.orderRef(), "refunded", charge.refundId() != null));
+        shown.put("refundId", charge.refundId());
+        return shown;
     }
 
     private Answer error(int status, String code, String message) {

@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * One go at a claimed payment: the payment says what to do next (charge, look up, give up, wait), the provider is
- * asked, and the answer is settled in a transaction of its own. A lookup that found no charge is followed by the
- * charge under the next key in the same go.
+ * One go at a claimed payment: the payment says what to do next (charge, look up, give up, wait, refund), the
+ * provider is asked, and the answer is settled in a transaction of its own. A lookup that found no charge is
+ * followed by the charge under the next key in the same go.
  */
 @Component
 class ChargeCycle {
@@ -40,6 +40,7 @@ class ChargeCycle {
                 case RECONCILE -> settlement.reconciled(claim,
                         provider.lookUp(payment.id(), payment.terms().orderId()), schedule);
                 case CHARGE -> settlement.charged(claim, provider.charge(payment.chargeRequest()), schedule);
+                case REFUND -> settlement.refunded(claim, provider.refund(payment.refundRequest()), schedule);
             };
             if (settled.isEmpty() || !(settled.get().transition() instanceof Transition.ChargeNext)) {
                 return;

@@ -18,9 +18,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds due payments to a bounded set of workers. Each poll claims only as many payments as there are free
- * workers (claims skip rows other instances hold, so instances share the work without overlap) and hands each to
- * a virtual thread of its own. Provider calls therefore never run on the poller, the Kafka listener or a request
+ * Feeds due payments (to be charged, or refunded) to a bounded set of workers. Each poll claims only as many payments
+ * as there are free workers (claims skip rows other instances hold, so instances share the work without overlap) and
+ * hands each to a virtual thread of its own. Provider calls therefore never run on the poller, the Kafka listener or a request
  * thread, and hold no database connection while they wait.
  */
 @Component

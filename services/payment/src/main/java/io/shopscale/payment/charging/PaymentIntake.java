@@ -1,5 +1,6 @@
 package io.shopscale.payment.charging;
 
+import io.shopscale.payment.domain.Cancellation;
 import io.shopscale.payment.domain.Payment;
 import io.shopscale.payment.domain.PaymentId;
 import io.shopscale.payment.domain.PaymentStatus;
@@ -8,6 +9,8 @@ import io.shopscale.payment.domain.Payments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class PaymentIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentIntake.class);
 
     private final Payments payments;
     private final Clock clock;
@@ -42,8 +47,9 @@ public class PaymentIntake {
     }
 
     /**
-     * The order was cancelled: its payment must never be charged from now on. A payment with a charge in flight
-     * or in doubt is only marked; its worker settles it once the provider's answer is known.
+     * The order was cancelled: its payment must never be charged from now on. A payment with a charge in flight,
+     * possibly under way or in doubt is only marked; its worker settles it once the provider's answer is known, and
+     * refunds a charge it finds. A payment that had succeeded has its charge refunded by the workers.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Result orderCancelled(UUID orderId, String reason) {
@@ -51,12 +57,21 @@ public class PaymentIntake {
         payments.recordCancellation(orderId, reason, now);
         return payments.lockByOrder(orderId, now).map(held -> {
             Payment payment = held.payment();
-            if (payment.status() != PaymentStatus.PENDING) {
+            Cancellation cancellation = payment.cancelOrder(now, held.claimed());
+            if (cancellation == Cancellation.UNCHANGED) {
                 return Result.SETTLED;
             }
-            boolean cancelled = payment.cancelOrder(now, held.claimed());
             payments.save(payment, true);
-            return cancelled ? Result.CANCELLED : Result.MARKED;
+            return switch (cancellation) {
+                case CANCELLED -> Result.CANCELLED;
+                case MARKED -> Result.MARKED;
+                case REFUNDING -> {
+                    log.warn("order {} was cancelled after its payment succeeded; charge {} is refunded", orderId,
+                            payment.chargeId());
+                    yield Result.REFUNDING;
+                }
+                case UNCHANGED -> Result.SETTLED;
+            };
         }).orElse(Result.NOT_YET_KNOWN);
     }
 
@@ -67,8 +82,10 @@ public class PaymentIntake {
         KNOWN,
         /** The payment is cancelled and will never be charged. */
         CANCELLED,
-        /** Charging has stopped; a charge in flight or in doubt is settled first. */
+        /** Charging has stopped; a charge in flight, possibly under way or in doubt is settled first. */
         MARKED,
+        /** The payment had succeeded: its charge is refunded. */
+        REFUNDING,
         /** The payment had ended before. */
         SETTLED,
         /** No payment yet: when order.placed arrives, it is recorded cancelled. */

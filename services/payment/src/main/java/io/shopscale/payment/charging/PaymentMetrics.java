@@ -8,8 +8,9 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * The backlog as operators watch it: how many payments are pending and how long the oldest has been waiting. A
- * growing age with a steady count means payments are stuck (provider down, breaker open), not merely busy.
+ * The backlog as operators watch it: how many payments are pending and how long the oldest has been waiting, and how
+ * many charges are being refunded. A growing age with a steady count means payments are stuck (provider down,
+ * breaker open), not merely busy; refunds that do not drain mean the provider refuses or is away.
  */
 @Component
 class PaymentMetrics {
@@ -27,6 +28,17 @@ class PaymentMetrics {
                 .description("Age in seconds of the oldest payment still waiting to be charged")
                 .baseUnit("seconds")
                 .register(meters);
+        Gauge.builder("payment.refunding", this, PaymentMetrics::refunding)
+                .description("Charges being refunded, not yet confirmed by the provider")
+                .register(meters);
+    }
+
+    private double refunding() {
+        try {
+            return payments.backlog().refunding();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private double pending() {

@@ -8,6 +8,7 @@ import io.shopscale.payment.domain.Payment;
 import io.shopscale.payment.domain.PaymentStatus;
 import io.shopscale.payment.domain.Payments;
 import io.shopscale.payment.domain.Reconciliation;
+import io.shopscale.payment.domain.RefundOutcome;
 import io.shopscale.payment.domain.Schedule;
 import io.shopscale.payment.domain.Transition;
 import java.time.Clock;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores what a provider answer did to a payment, and the event it raises, in one transaction. Only the worker
  * whose claim still holds the payment may move it, except for a charge: a charge the provider made is recorded
- * whoever learns of it, since the money was taken either way.
+ * whoever learns of it, since the money was taken either way. A charge nobody will pay for raises no event: orders
+ * has cancelled the order, or will on the payment's failure, and the charge is refunded.
  */
 @Component
 class Settlement {
@@ -64,6 +66,24 @@ class Settlement {
         return settle(claim, payment -> payment.reconciled(found, clock.instant(), schedule));
     }
 
+    Optional<Settled> refunded(Payments.Claim claim, RefundOutcome outcome, Schedule schedule) {
+        Optional<Settled> settled = settle(claim, payment -> payment.refunded(outcome, clock.instant(), schedule));
+        if (settled.isPresent()) {
+            String result = switch (outcome) {
+                case RefundOutcome.Refunded ignored -> "refunded";
+                case RefundOutcome.Refused refused -> {
+                    log.error("order {}: the provider refuses to refund charge {} ({}); asked again later, but it"
+                                    + " needs looking into", claim.payment().terms().orderId(),
+                            claim.payment().chargeId(), refused.code());
+                    yield "refused";
+                }
+                case RefundOutcome.Unconfirmed ignored -> "unconfirmed";
+            };
+            meters.counter("payment.refunds", "outcome", result).increment();
+        }
+        return settled;
+    }
+
     /** Applies a change if the claim still holds the payment; empty if another worker has taken it over. */
     Optional<Settled> settle(Payments.Claim claim, Function<Payment, Transition> change) {
         Optional<Settled> settled = transactions.execute(status ->
@@ -101,16 +121,12 @@ class Settlement {
     private void counted(Settled settled) {
         UUID order = settled.payment().terms().orderId();
         switch (settled.transition()) {
-            case Transition.Succeeded succeeded -> {
-                if (succeeded.previous() != PaymentStatus.PENDING) {
-                    log.error("order {} was charged ({}) after its payment was {}; the charge needs a refund unless"
-                            + " the order is fulfilled", order, succeeded.chargeId(), succeeded.previous());
-                } else if (settled.payment().orderCancelled()) {
-                    log.error("order {} was cancelled while its charge ({}) was under way; the charge needs a refund",
-                            order, succeeded.chargeId());
-                }
-                result("succeeded");
-            }
+            case Transition.Succeeded ignored -> result("succeeded");
+            case Transition.Refunding refunding -> log.warn("order {} was charged ({}) {}; the charge is refunded",
+                    order, refunding.chargeId(), refunding.previous() == PaymentStatus.PENDING
+                            ? "after its order was cancelled" : "after its payment was " + refunding.previous());
+            case Transition.Refunded refunded -> log.info("order {}: charge {} refunded ({})", order,
+                    settled.payment().chargeId(), refunded.refundId());
             case Transition.Failed failed ->
                     result(failed.reason() == FailureReason.PAYMENT_DECLINED ? "declined" : "unavailable");
             case Transition.Cancelled ignored -> result("cancelled");

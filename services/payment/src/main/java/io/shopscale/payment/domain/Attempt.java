@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One call to the provider on behalf of a payment, whatever came of it.
  *
- * @param idempotencyKey the key sent with a charge; null for a lookup
+ * @param idempotencyKey the key sent with a charge or a refund; null for a lookup
  * @param outcome what came of it, in a word ({@code succeeded}, {@code declined}, {@code timeout}, ...)
  * @param httpStatus the provider's status, null when none came
  * @param error what went wrong, null when nothing did
@@ -27,6 +27,8 @@ public record Attempt(PaymentId paymentId, Operation operation, String idempoten
         /** {@code POST /v1/charges}. */
         CHARGE,
         /** {@code GET /v1/charges?orderRef=}. */
-        LOOKUP
+        LOOKUP,
+        /** {@code POST /v1/refunds}. */
+        REFUND
     }
 }

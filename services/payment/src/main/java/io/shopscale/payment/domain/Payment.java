@@ -5,12 +5,16 @@ import java.util.Objects;
 
 /**
  * The payment of one order. It waits ({@code PENDING}) until the provider charged it, refused it, or it can no
- * longer be charged (deadline passed, order cancelled). The rules that keep money safe live here:
+ * longer be charged (deadline passed, order cancelled). A charge that nobody will pay for is then returned
+ * ({@code REFUNDING} until the provider confirms, {@code REFUNDED}). The rules that keep money safe live here:
  * <ul>
  * <li>a charge the provider made is always recorded, whatever the payment's state;</li>
  * <li>no charge starts once the deadline has passed or the order was cancelled;</li>
- * <li>a payment whose last charge may have gone through unanswered is only given up after a lookup showed none;</li>
- * <li>a new Idempotency-Key is only taken after a lookup showed no charge under the old ones.</li>
+ * <li>a claimed payment may be being charged until its worker stores an answer (written ahead by the claim), and a
+ * claim that never stored one leaves the charge in doubt;</li>
+ * <li>a payment whose charge may have gone through unanswered is only given up after a lookup showed none;</li>
+ * <li>a new Idempotency-Key is only taken after a lookup showed no charge under the old ones;</li>
+ * <li>a charge whose order was cancelled, or whose payment had been given up, is refunded, with no deadline.</li>
  * </ul>
  */
 public final class Payment {
@@ -21,11 +25,13 @@ public final class Payment {
     private PaymentStatus status;
     private int keyGeneration;
     private boolean reconciliationNeeded;
+    private Instant chargeStartedAt;
     private Instant chargeUncertainSince;
     private boolean orderCancelled;
     private int retries;
     private Instant nextAttemptAt;
     private String chargeId;
+    private String refundId;
     private FailureReason failureReason;
     private String declineCode;
     private Instant updatedAt;
@@ -37,11 +43,13 @@ public final class Payment {
         this.status = progress.status();
         this.keyGeneration = progress.keyGeneration();
         this.reconciliationNeeded = progress.reconciliationNeeded();
+        this.chargeStartedAt = progress.chargeStartedAt();
         this.chargeUncertainSince = progress.chargeUncertainSince();
         this.orderCancelled = progress.orderCancelled();
         this.retries = progress.retries();
         this.nextAttemptAt = progress.nextAttemptAt();
         this.chargeId = progress.chargeId();
+        this.refundId = progress.refundId();
         this.failureReason = progress.failureReason();
         this.declineCode = progress.declineCode();
         this.updatedAt = progress.updatedAt();
@@ -49,8 +57,8 @@ public final class Payment {
 
     /** A new payment, due at once. */
     public static Payment request(PaymentId id, PaymentTerms terms, Instant now) {
-        return new Payment(id, terms, now,
-                new Progress(PaymentStatus.PENDING, 1, false, null, false, 0, now, null, null, null, now));
+        return new Payment(id, terms, now, new Progress(PaymentStatus.PENDING, 1, false, null, null, false, 0, now,
+                null, null, null, null, now));
     }
 
     /** A payment as it was stored. */
@@ -63,9 +71,19 @@ public final class Payment {
         return keyGeneration == 1 ? terms.orderId().toString() : terms.orderId() + ":" + keyGeneration;
     }
 
+    /** The one Idempotency-Key of the payment's refund, {@code refund:<order id>}. */
+    public String refundKey() {
+        return "refund:" + terms.orderId();
+    }
+
     public ChargeRequest chargeRequest() {
         return new ChargeRequest(id, terms.orderId(), idempotencyKey(), terms.amount(), terms.currency(),
                 terms.customer(), terms.paymentDeadline());
+    }
+
+    public RefundRequest refundRequest() {
+        requireRefunding();
+        return new RefundRequest(id, terms.orderId(), chargeId, refundKey());
     }
 
     /** Charging is closed once the order is cancelled or its deadline has come. */
@@ -73,7 +91,28 @@ public final class Payment {
         return orderCancelled || !now.isBefore(terms.paymentDeadline());
     }
 
+    /**
+     * A worker claims the payment for one go at it. A pending payment may be charged from now until the go stores
+     * what came of its call, so the claim writes that down first (write-ahead). A mark still there from an earlier
+     * claim is a go that never stored its answer: its worker died, and a charge it made was answered to nobody. That
+     * is a lost answer, learnt of now; the payment is looked up before it may ever be given up.
+     * {@link Payments#claimDue} applies exactly this to each payment it claims, in the claiming statement.
+     */
+    public void claim(Instant now) {
+        if (chargeStartedAt != null) {
+            chargeUncertainSince = now;
+        }
+        chargeStartedAt = status == PaymentStatus.PENDING ? now : null;
+    }
+
+    /**
+     * What the worker that claimed the payment does with it. The claim's own write-ahead mark is not consulted: it
+     * only stands for the call this go may make.
+     */
     public Step nextStep(Instant now, Schedule schedule) {
+        if (status == PaymentStatus.REFUNDING) {
+            return Step.REFUND;
+        }
         requirePending();
         if (chargingClosed(now)) {
             if (chargeUncertainSince == null) {
@@ -99,6 +138,7 @@ public final class Payment {
         if (chargeUncertainSince == null) {
             throw new IllegalStateException("Payment " + id + " has no charge in doubt to wait for.");
         }
+        chargeStartedAt = null;
         nextAttemptAt = settledAt(schedule);
         updatedAt = now;
         return new Transition.RetryLater(nextAttemptAt);
@@ -110,6 +150,8 @@ public final class Payment {
             return adoptCharge(charged.chargeId(), now);
         }
         requirePending();
+        // The call of this go has its answer; what the answer says about the key is below.
+        chargeStartedAt = null;
         return switch (outcome) {
             case ChargeOutcome.Declined declined -> refused(declined.code(), now);
             case ChargeOutcome.Rejected rejected -> refused(rejected.code(), now);
@@ -123,6 +165,8 @@ public final class Payment {
                 chargeUncertainSince = now;
                 yield retryLater(now, schedule);
             }
+            // Nothing reached the provider this time, which says nothing about an earlier call under the key: a
+            // doubt from before stays.
             case ChargeOutcome.NotSent ignored -> noCharge(now, schedule);
             case ChargeOutcome.Charged ignored -> throw new IllegalStateException("handled above");
         };
@@ -145,48 +189,78 @@ public final class Payment {
             keyGeneration++;
             reconciliationNeeded = false;
         }
+        // The charge under this key follows in the same go; stored with this, it is under way until answered.
+        chargeStartedAt = now;
         updatedAt = now;
         return new Transition.ChargeNext(idempotencyKey());
     }
 
     /**
-     * Records a charge the provider made. It wins over any other state: the money was taken. If the payment had
-     * been given up meanwhile, the caller learns it from {@link Transition.Succeeded#previous()}.
+     * Records a charge the provider made. It wins over any other state: the money was taken. A charge that nobody
+     * will pay for (the order was cancelled, or the payment had been given up, which makes orders cancel it) is
+     * recorded and refunded; it is never announced as a success.
      */
     public Transition adoptCharge(String charge, Instant now) {
         Objects.requireNonNull(charge, "charge");
-        if (status == PaymentStatus.SUCCEEDED) {
+        if (chargeId != null) {
             return charge.equals(chargeId) ? new Transition.AlreadyRecorded()
                     : new Transition.SecondCharge(charge, chargeId);
         }
         PaymentStatus previous = status;
-        status = PaymentStatus.SUCCEEDED;
         chargeId = charge;
         failureReason = null;
         declineCode = null;
         chargeUncertainSince = null;
         reconciliationNeeded = false;
+        if (previous != PaymentStatus.PENDING || orderCancelled) {
+            startRefund(now);
+            return new Transition.Refunding(charge, previous);
+        }
+        status = PaymentStatus.SUCCEEDED;
+        chargeStartedAt = null;
         updatedAt = now;
-        return new Transition.Succeeded(charge, previous);
+        return new Transition.Succeeded(charge);
     }
 
     /**
-     * The order was cancelled: no charge may start any more. Cancelled at once unless a charge is in flight or may
-     * have gone through unanswered; then the worker settles it once it knows.
-     *
-     * @return whether the payment is now cancelled
+     * The order was cancelled: no charge may start any more. A pending payment is cancelled at once unless a charge
+     * is in flight ({@code chargeInFlight}: a worker's claim on it is running), may be under way (a claim's mark) or
+     * may have gone through unanswered; then the worker settles it once it knows, after a lookup. A payment that had
+     * succeeded has its charge refunded.
      */
-    public boolean cancelOrder(Instant now, boolean chargeInFlight) {
-        if (status != PaymentStatus.PENDING) {
-            return false;
+    public Cancellation cancelOrder(Instant now, boolean chargeInFlight) {
+        return switch (status) {
+            case PENDING -> {
+                orderCancelled = true;
+                updatedAt = now;
+                if (chargeInFlight || chargeStartedAt != null || chargeUncertainSince != null) {
+                    yield Cancellation.MARKED;
+                }
+                cancel(now);
+                yield Cancellation.CANCELLED;
+            }
+            case SUCCEEDED -> {
+                orderCancelled = true;
+                startRefund(now);
+                yield Cancellation.REFUNDING;
+            }
+            case FAILED, CANCELLED, REFUNDING, REFUNDED -> Cancellation.UNCHANGED;
+        };
+    }
+
+    /**
+     * Applies what one refund request came to. Only the provider's confirmation ends the refund; anything else is
+     * asked again later under the same key, with growing pauses and no deadline.
+     */
+    public Transition refunded(RefundOutcome outcome, Instant now, Schedule schedule) {
+        requireRefunding();
+        if (outcome instanceof RefundOutcome.Refunded refunded) {
+            status = PaymentStatus.REFUNDED;
+            refundId = Objects.requireNonNull(refunded.refundId(), "refundId");
+            updatedAt = now;
+            return new Transition.Refunded(refundId);
         }
-        orderCancelled = true;
-        updatedAt = now;
-        if (chargeInFlight || chargeUncertainSince != null) {
-            return false;
-        }
-        status = PaymentStatus.CANCELLED;
-        return true;
+        return retryLater(now, schedule);
     }
 
     private Transition refused(String code, Instant now) {
@@ -210,22 +284,34 @@ public final class Payment {
 
     private Transition cancel(Instant now) {
         status = PaymentStatus.CANCELLED;
+        chargeStartedAt = null;
         updatedAt = now;
         return new Transition.Cancelled();
     }
 
     private Transition fail(FailureReason reason, String code, Instant now) {
         status = PaymentStatus.FAILED;
+        chargeStartedAt = null;
         failureReason = reason;
         declineCode = code;
         updatedAt = now;
         return new Transition.Failed(reason, code);
     }
 
+    /** The charge is owed back: due at once, with the backoff starting afresh. */
+    private void startRefund(Instant now) {
+        status = PaymentStatus.REFUNDING;
+        chargeStartedAt = null;
+        retries = 0;
+        nextAttemptAt = now;
+        updatedAt = now;
+    }
+
     private Transition retryLater(Instant now, Schedule schedule) {
+        chargeStartedAt = null;
         retries++;
         Instant at = now.plus(schedule.delayAfter(retries));
-        if (chargeUncertainSince == null && now.isBefore(terms.paymentDeadline())
+        if (status == PaymentStatus.PENDING && chargeUncertainSince == null && now.isBefore(terms.paymentDeadline())
                 && at.isAfter(terms.paymentDeadline())) {
             // Nothing is in doubt, so the payment is given up exactly at its deadline, not a backoff later.
             at = terms.paymentDeadline();
@@ -242,6 +328,12 @@ public final class Payment {
     private void requirePending() {
         if (status != PaymentStatus.PENDING) {
             throw new IllegalStateException("Payment " + id + " is " + status + ", no longer pending.");
+        }
+    }
+
+    private void requireRefunding() {
+        if (status != PaymentStatus.REFUNDING) {
+            throw new IllegalStateException("Payment " + id + " is " + status + ", not refunding.");
         }
     }
 
@@ -273,9 +365,14 @@ public final class Payment {
         return nextAttemptAt;
     }
 
-    /** {@code null} unless succeeded. */
+    /** The provider's id for the charge taken: set once succeeded, and kept while and after it is refunded. */
     public String chargeId() {
         return chargeId;
+    }
+
+    /** The provider's id for the refund, once refunded; otherwise {@code null}. */
+    public String refundId() {
+        return refundId;
     }
 
     /** {@code null} unless failed. */
@@ -294,14 +391,22 @@ public final class Payment {
 
     /** Everything about the payment that changes, as stored. */
     public Progress progress() {
-        return new Progress(status, keyGeneration, reconciliationNeeded, chargeUncertainSince, orderCancelled,
-                retries, nextAttemptAt, chargeId, failureReason, declineCode, updatedAt);
+        return new Progress(status, keyGeneration, reconciliationNeeded, chargeStartedAt, chargeUncertainSince,
+                orderCancelled, retries, nextAttemptAt, chargeId, refundId, failureReason, declineCode, updatedAt);
     }
 
-    /** The changing part of a payment, for storage. */
+    /**
+     * The changing part of a payment, for storage.
+     *
+     * @param chargeStartedAt when the running claim took the payment, which may be charging it until the claim's go
+     *        stores an answer; only while pending
+     * @param chargeUncertainSince when the answer to a charge under the current key was last lost; null while no
+     *        charge can have gone through unanswered
+     */
     public record Progress(PaymentStatus status, int keyGeneration, boolean reconciliationNeeded,
-            Instant chargeUncertainSince, boolean orderCancelled, int retries, Instant nextAttemptAt, String chargeId,
-            FailureReason failureReason, String declineCode, Instant updatedAt) {
+            Instant chargeStartedAt, Instant chargeUncertainSince, boolean orderCancelled, int retries,
+            Instant nextAttemptAt, String chargeId, String refundId, FailureReason failureReason, String declineCode,
+            Instant updatedAt) {
 
         public Progress {
             Objects.requireNonNull(status, "status");

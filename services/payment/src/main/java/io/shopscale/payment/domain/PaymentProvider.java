@@ -16,6 +16,9 @@ public interface PaymentProvider {
     /** The succeeded charges the provider holds for the order. */
     Reconciliation lookUp(PaymentId paymentId, UUID orderId);
 
-    /** The longest a charge or a lookup can take, all its retries included. */
+    /** Refunds a whole charge. No deadline applies: a refund is owed for as long as it takes. */
+    RefundOutcome refund(RefundRequest request);
+
+    /** The longest a charge, a lookup or a refund can take, all its retries included. */
     Duration longestCall();
 }

@@ -23,8 +23,9 @@ public interface Payments {
     Optional<Payment> lockClaimed(PaymentId id, UUID lease);
 
     /**
-     * Claims up to {@code limit} pending payments that are due: each gets a lease token and is left alone by
-     * every other claim until {@code leasedUntil}. Payments another transaction holds are skipped.
+     * Claims up to {@code limit} payments that are due (pending, or refunding): each gets a lease token and is left
+     * alone by every other claim until {@code leasedUntil}. Payments another transaction holds are skipped. Each
+     * claimed payment is stored as {@link Payment#claim} leaves it, in the statement that claims it.
      */
     List<Claim> claimDue(Instant now, int limit, Instant leasedUntil);
 
@@ -36,7 +37,7 @@ public interface Payments {
 
     boolean isCancelled(UUID orderId);
 
-    /** How many payments are pending and when the oldest of them was requested. */
+    /** How many payments are pending, when the oldest of them was requested, and how many are refunding. */
     Backlog backlog();
 
     /** A payment a worker claimed, with the token that proves the claim. */
@@ -48,6 +49,6 @@ public interface Payments {
     }
 
     /** {@code oldest} is null when nothing is pending. */
-    record Backlog(long pending, Instant oldest) {
+    record Backlog(long pending, Instant oldest, long refunding) {
     }
 }

@@ -1,6 +1,6 @@
 package io.shopscale.payment.domain;
 
-/** What a worker does next with a pending payment. */
+/** What a worker does next with a payment it claimed. */
 public enum Step {
     /** Ask the provider to charge under the current key. */
     CHARGE,
@@ -9,5 +9,7 @@ public enum Step {
     /** Give up without a call: charging is closed and no charge can have been made. */
     CLOSE,
     /** Charging is closed but a charge may still be in progress at the provider: look it up later. */
-    WAIT
+    WAIT,
+    /** Ask the provider to refund the payment's charge. */
+    REFUND
 }

@@ -5,14 +5,25 @@ import java.time.Instant;
 /** What a payment did in response to a result; the worker persists it and publishes what it must. */
 public sealed interface Transition {
 
-    /** The payment succeeded; {@code previous} is what it was before (not PENDING only when a late charge surfaced). */
-    record Succeeded(String chargeId, PaymentStatus previous) implements Transition {
+    /** The payment succeeded: its order is paid for. */
+    record Succeeded(String chargeId) implements Transition {
     }
 
     record Failed(FailureReason reason, String declineCode) implements Transition {
     }
 
     record Cancelled() implements Transition {
+    }
+
+    /**
+     * A charge surfaced that nobody will pay for, so it is to be refunded: the order was cancelled, or the payment
+     * had been given up ({@code previous}: {@code FAILED} or {@code CANCELLED}) and orders cancels on that.
+     */
+    record Refunding(String chargeId, PaymentStatus previous) implements Transition {
+    }
+
+    /** The provider refunded the charge. */
+    record Refunded(String refundId) implements Transition {
     }
 
     /** Nothing final yet: try again at {@code at}. */

@@ -21,6 +21,8 @@ import io.shopscale.payment.domain.ChargeRequest;
 import io.shopscale.payment.domain.PaymentId;
 import io.shopscale.payment.domain.PaymentProvider;
 import io.shopscale.payment.domain.Reconciliation;
+import io.shopscale.payment.domain.RefundOutcome;
+import io.shopscale.payment.domain.RefundRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -54,6 +56,7 @@ class HttpPaymentProvider implements PaymentProvider, DisposableBean {
     private final Bulkhead bulkhead;
     private final Retry chargeRetry;
     private final Retry lookUpRetry;
+    private final Retry refundRetry;
     private final Duration longestCall;
 
     HttpPaymentProvider(ProviderProperties properties, JsonMapper json, Attempts attempts, MeterRegistry meters,
@@ -94,6 +97,7 @@ class HttpPaymentProvider implements PaymentProvider, DisposableBean {
                 .build();
         this.chargeRetry = retries.retry(NAME + "-charge", sameKey);
         this.lookUpRetry = retries.retry(NAME + "-lookup", sameKey);
+        this.refundRetry = retries.retry(NAME + "-refund", sameKey);
     }
 
     @Override
@@ -133,6 +137,20 @@ class HttpPaymentProvider implements PaymentProvider, DisposableBean {
         } catch (BulkheadFullException e) {
             return call.refused("bulkhead_full",
                     new Reconciliation.Unreachable("too many provider calls in progress"));
+        }
+    }
+
+    /** Behind the same guards as a charge, but no deadline: a refund is owed however late it is. */
+    @Override
+    public RefundOutcome refund(RefundRequest request) {
+        Call call = new Call(request.paymentId(), Attempt.Operation.REFUND, request.idempotencyKey());
+        try {
+            return guarded(refundRetry, () -> call.recorded(api.refund(request))).get().result();
+        } catch (CallNotPermittedException e) {
+            return call.refused("circuit_open", new RefundOutcome.Unconfirmed("circuit open"));
+        } catch (BulkheadFullException e) {
+            return call.refused("bulkhead_full",
+                    new RefundOutcome.Unconfirmed("too many provider calls in progress"));
         }
     }
 

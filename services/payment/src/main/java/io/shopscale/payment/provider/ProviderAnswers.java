@@ -2,6 +2,7 @@ package io.shopscale.payment.provider;
 
 import io.shopscale.payment.domain.ChargeOutcome;
 import io.shopscale.payment.domain.Reconciliation;
+import io.shopscale.payment.domain.RefundOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,41 @@ final class ProviderAnswers {
                     // 401, 403, 404...: the provider would not take the request at all; nothing was charged.
                     : Classified.failure(new ChargeOutcome.NotSent("provider refused the request (" + status + ")"),
                             "refused", status, false, true);
+        };
+    }
+
+    /**
+     * What a refund request came to. Only a 200 with the refund confirms it. 400, 404 (no such charge) and 422 are
+     * the provider's considered refusal and count neither as a failure of the provider nor as worth asking again
+     * within the go. Everything else leaves the refund unconfirmed and is asked again under the same key, which the
+     * provider answers with the charge's one refund; a 500 too, since nothing was refunded.
+     */
+    static Classified<RefundOutcome> refund(int status, JsonNode body) {
+        String code = code(body);
+        return switch (status) {
+            case 200, 201 -> {
+                String id = text(body, "id");
+                if (id != null && !id.isBlank() && "succeeded".equals(text(body, "status"))) {
+                    yield Classified.success(new RefundOutcome.Refunded(id), "refunded", status);
+                }
+                yield Classified.failure(new RefundOutcome.Unconfirmed("unreadable refund answer"), "unreadable",
+                        status, true, true);
+            }
+            case 404 -> Classified.success(new RefundOutcome.Refused(code == null ? "unknown_charge" : code),
+                    "unknown_charge", status);
+            case 400, 422 -> Classified.success(new RefundOutcome.Refused(code == null ? "invalid_request" : code),
+                    "rejected", status);
+            case 409 -> Classified.failure(new RefundOutcome.Unconfirmed("the same key is still in flight"),
+                    "in_flight", status, true, false);
+            case 429 -> Classified.failure(new RefundOutcome.Unconfirmed("throttled"), "throttled", status, true,
+                    true);
+            case 500 -> Classified.failure(new RefundOutcome.Unconfirmed("provider error"), "provider_error", status,
+                    true, true);
+            default -> status >= 500
+                    ? Classified.failure(new RefundOutcome.Unconfirmed("provider unavailable (" + status + ")"),
+                            "unavailable", status, true, true)
+                    : Classified.failure(new RefundOutcome.Unconfirmed("provider refused the request (" + status
+                            + ")"), "refused", status, false, true);
         };
     }
 
@@ -116,6 +152,7 @@ final class ProviderAnswers {
                 case ChargeOutcome.NotSent notSent -> notSent.detail();
                 case ChargeOutcome.KeySpent spent -> spent.detail();
                 case Reconciliation.Unreachable unreachable -> unreachable.detail();
+                case RefundOutcome.Unconfirmed unconfirmed -> unconfirmed.detail();
                 default -> String.valueOf(result);
             };
         }

@@ -3,6 +3,8 @@ package io.shopscale.payment.provider;
 import io.shopscale.payment.domain.ChargeOutcome;
 import io.shopscale.payment.domain.ChargeRequest;
 import io.shopscale.payment.domain.Reconciliation;
+import io.shopscale.payment.domain.RefundOutcome;
+import io.shopscale.payment.domain.RefundRequest;
 import io.shopscale.payment.provider.ProviderAnswers.Classified;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -15,20 +17,28 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One HTTP call to the provider's charge API. Every failure is an answer here, never an exception, sorted by what it
- * says about the money: a refused connection sent nothing, a timeout may have charged.
+ * One HTTP call to the provider's charge or refund API. Every failure is an answer here, never an exception, sorted
+ * by what it says about the money: a refused connection sent nothing, a timeout may have charged.
  */
 final class ProviderApi implements AutoCloseable {
+
+    /** How long a response may take to finish arriving once its headers are in. */
+    private static final Duration BODY_GRACE = Duration.ofMillis(500);
 
     private final HttpClient http;
     private final JsonMapper json;
     private final String charges;
+    private final String refunds;
     private final Duration callTimeout;
 
     ProviderApi(ProviderProperties properties, JsonMapper json) {
@@ -38,7 +48,9 @@ final class ProviderApi implements AutoCloseable {
                 .build();
         this.json = json;
         String base = properties.baseUrl().toString();
-        this.charges = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/charges";
+        String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.charges = root + "/v1/charges";
+        this.refunds = root + "/v1/refunds";
         this.callTimeout = properties.callTimeout();
     }
 
@@ -66,6 +78,19 @@ final class ProviderApi implements AutoCloseable {
                 Reconciliation.Unreachable::new, Reconciliation.Unreachable::new);
     }
 
+    ProviderAnswer<RefundOutcome> refund(RefundRequest request) {
+        HttpRequest post = HttpRequest.newBuilder(URI.create(refunds))
+                .timeout(callTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Idempotency-Key", request.idempotencyKey())
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(new RefundBody(request.chargeId())),
+                        StandardCharsets.UTF_8))
+                .build();
+        return exchange(post, (status, answer) -> ProviderAnswers.refund(status, read(answer)),
+                RefundOutcome.Unconfirmed::new, RefundOutcome.Unconfirmed::new);
+    }
+
     @Override
     public void close() {
         http.close();
@@ -76,7 +101,7 @@ final class ProviderApi implements AutoCloseable {
         long start = System.nanoTime();
         Classified<T> answer;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(request);
             answer = reader.read(response.statusCode(), response.body());
         } catch (HttpConnectTimeoutException e) {
             answer = Classified.failure(notSent.apply("no connection within the connect timeout"),
@@ -96,6 +121,29 @@ final class ProviderApi implements AutoCloseable {
         return answer.took(Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /**
+     * The request timeout only covers the wait for the response's headers: a body that never completes would hold
+     * the worker, and its bulkhead permit, for good. The whole exchange therefore also has a hard deadline, past
+     * which it is abandoned and counts as a lost answer (the charge may have been made).
+     */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return exchange.get(callTimeout.plus(BODY_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + callTimeout.plus(BODY_GRACE));
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException failure) {
+                throw failure;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
     private JsonNode read(String body) {
         if (body == null || body.isBlank()) {
             return null;
@@ -108,6 +156,9 @@ final class ProviderApi implements AutoCloseable {
     }
 
     private record ChargeBody(long amount, String currency, String customer, String orderRef) {
+    }
+
+    private record RefundBody(String charge) {
     }
 
     @FunctionalInterface

@@ -32,7 +32,7 @@ public record ProviderProperties(
         }
     }
 
-    /** The longest one charge or lookup can take, all its retries included. */
+    /** The longest one charge, lookup or refund can take, all its retries included. */
     public Duration longestCall() {
         Duration one = connectTimeout.plus(callTimeout).plus(maxWaitForPermit);
         return one.multipliedBy(retry.maxAttempts()).plus(retry.maxBackoff().multipliedBy(retry.maxAttempts() - 1));

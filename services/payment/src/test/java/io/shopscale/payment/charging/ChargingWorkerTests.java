@@ -7,6 +7,8 @@ import io.shopscale.payment.domain.ChargeRequest;
 import io.shopscale.payment.domain.PaymentId;
 import io.shopscale.payment.domain.PaymentProvider;
 import io.shopscale.payment.domain.Reconciliation;
+import io.shopscale.payment.domain.RefundOutcome;
+import io.shopscale.payment.domain.RefundRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -35,6 +37,11 @@ class ChargingWorkerTests {
 
             @Override
             public Reconciliation lookUp(PaymentId paymentId, UUID orderId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public RefundOutcome refund(RefundRequest request) {
                 throw new UnsupportedOperationException();
             }
 

@@ -15,6 +15,8 @@ import io.shopscale.payment.domain.ChargeOutcome;
 import io.shopscale.payment.domain.ChargeRequest;
 import io.shopscale.payment.domain.PaymentId;
 import io.shopscale.payment.domain.Reconciliation;
+import io.shopscale.payment.domain.RefundOutcome;
+import io.shopscale.payment.domain.RefundRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The provider client against a real HTTP provider: what is retried under the same key, what never is. */
@@ -83,6 +86,20 @@ class HttpPaymentProviderTests {
     void aLostAnswerIsAskedAgainAndTheProviderReplaysTheCharge() {
         ChargeRequest request = request(UUID.randomUUID());
         PROVIDER.script(request.orderId().toString(), TestProvider.Behaviour.CHARGE_THEN_HANG);
+
+        ChargeOutcome outcome = provider.charge(request);
+
+        List<TestProvider.Charge> charges = PROVIDER.chargesFor(request.orderId().toString());
+        assertThat(charges).hasSize(1);
+        assertThat(outcome).isEqualTo(new ChargeOutcome.Charged(charges.getFirst().id()));
+        assertThat(attempts.outcomes()).containsExactly("timeout", "succeeded");
+    }
+
+    @Test
+    @Timeout(30)
+    void anAnswerWhoseBodyNeverArrivesIsALostAnswerNotAStuckWorker() {
+        ChargeRequest request = request(UUID.randomUUID());
+        PROVIDER.script(request.orderId().toString(), TestProvider.Behaviour.CHARGE_THEN_STALL_BODY);
 
         ChargeOutcome outcome = provider.charge(request);
 
@@ -179,6 +196,59 @@ class HttpPaymentProviderTests {
         PROVIDER.down();
         assertThat(provider.lookUp(PaymentId.random(), UUID.randomUUID()))
                 .isInstanceOf(Reconciliation.Unreachable.class);
+    }
+
+    @Test
+    void aChargeIsRefundedOnceAndAskingAgainGetsTheSameRefund() {
+        ChargeRequest charged = request(UUID.randomUUID());
+        provider.charge(charged);
+        String orderRef = charged.orderId().toString();
+        RefundRequest refund = new RefundRequest(charged.paymentId(), charged.orderId(),
+                PROVIDER.chargesFor(orderRef).getFirst().id(), "refund:" + orderRef);
+
+        RefundOutcome first = provider.refund(refund);
+        RefundOutcome again = provider.refund(refund);
+
+        assertThat(first).isInstanceOf(RefundOutcome.Refunded.class);
+        assertThat(again).isEqualTo(first);
+        assertThat(PROVIDER.standingCharges(orderRef)).isEmpty();
+        assertThat(PROVIDER.chargesFor(orderRef)).singleElement().satisfies(charge -> {
+            assertThat(charge.status()).isEqualTo("refunded");
+            assertThat(charge.refundId()).isEqualTo(((RefundOutcome.Refunded) first).refundId());
+        });
+        assertThat(attempts.all).last().satisfies(attempt -> {
+            assertThat(attempt.operation()).isEqualTo(Attempt.Operation.REFUND);
+            assertThat(attempt.idempotencyKey()).isEqualTo("refund:" + orderRef);
+            assertThat(attempt.outcome()).isEqualTo("refunded");
+            assertThat(attempt.httpStatus()).isEqualTo(200);
+        });
+        assertThat(provider.lookUp(charged.paymentId(), charged.orderId())).isEqualTo(new Reconciliation.NotCharged());
+    }
+
+    @Test
+    void aRefundOfAnUnknownChargeIsRefusedAndNotAskedAgainWithinTheCall() {
+        UUID orderId = UUID.randomUUID();
+
+        RefundOutcome outcome = provider.refund(new RefundRequest(PaymentId.random(), orderId, "ch_unknown",
+                "refund:" + orderId));
+
+        assertThat(outcome).isEqualTo(new RefundOutcome.Refused("not-found"));
+        assertThat(attempts.outcomes()).containsExactly("unknown_charge");
+    }
+
+    @Test
+    void aRefundWhileTheProviderIsDownIsRetriedThenLeftUnconfirmed() {
+        ChargeRequest charged = request(UUID.randomUUID());
+        provider.charge(charged);
+        RefundRequest refund = new RefundRequest(charged.paymentId(), charged.orderId(),
+                PROVIDER.chargesFor(charged.orderId().toString()).getFirst().id(), "refund:" + charged.orderId());
+        PROVIDER.down();
+
+        assertThat(provider.refund(refund)).isInstanceOf(RefundOutcome.Unconfirmed.class);
+        assertThat(attempts.outcomes()).containsExactly("succeeded", "connection_refused", "connection_refused",
+                "connection_refused");
+        PROVIDER.up();
+        assertThat(provider.refund(refund)).isInstanceOf(RefundOutcome.Refunded.class);
     }
 
     @Test

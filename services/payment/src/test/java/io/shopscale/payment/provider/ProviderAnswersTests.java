@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopscale.payment.domain.ChargeOutcome;
 import io.shopscale.payment.domain.Reconciliation;
+import io.shopscale.payment.domain.RefundOutcome;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,54 @@ class ProviderAnswersTests {
                 .isEqualTo(new Reconciliation.NotCharged());
         assertThat(ProviderAnswers.lookUp(order, 500, null).result())
                 .isInstanceOf(Reconciliation.Unreachable.class);
+    }
+
+    @Test
+    void aRefundedChargeIsNoLongerOneTheLookupAdopts() {
+        UUID order = UUID.randomUUID();
+        var answer = ProviderAnswers.lookUp(order, 200, body("[{\"id\":\"ch_1\",\"status\":\"refunded\","
+                + "\"refunded\":true,\"refundId\":\"re_1\",\"orderRef\":\"" + order + "\"}]"));
+
+        assertThat(answer.result()).isEqualTo(new Reconciliation.NotCharged());
+    }
+
+    @Test
+    void onlyAConfirmedRefundEndsTheRefund() {
+        var refunded = ProviderAnswers.refund(200, body("{\"id\":\"re_1\",\"charge\":\"ch_1\",\"amount\":100,"
+                + "\"status\":\"succeeded\"}"));
+        var unreadable = ProviderAnswers.refund(200, body("{\"charge\":\"ch_1\"}"));
+
+        assertThat(refunded.result()).isEqualTo(new RefundOutcome.Refunded("re_1"));
+        assertThat(refunded.outcome()).isEqualTo("refunded");
+        assertThat(refunded.retryable()).isFalse();
+        assertThat(refunded.providerFailed()).isFalse();
+        assertThat(unreadable.result()).isInstanceOf(RefundOutcome.Unconfirmed.class);
+        assertThat(unreadable.retryable()).isTrue();
+    }
+
+    @Test
+    void anUnknownChargeOrABadRequestIsTheProvidersConsideredRefusal() {
+        var unknown = ProviderAnswers.refund(404, body("{\"type\":\"/problems/not-found\",\"status\":404}"));
+        var reused = ProviderAnswers.refund(400, body("{\"code\":\"idempotency_key_reused\"}"));
+
+        assertThat(unknown.result()).isEqualTo(new RefundOutcome.Refused("not-found"));
+        assertThat(unknown.outcome()).isEqualTo("unknown_charge");
+        assertThat(reused.result()).isEqualTo(new RefundOutcome.Refused("idempotency_key_reused"));
+        assertThat(List.of(unknown, reused)).allSatisfy(answer -> {
+            assertThat(answer.retryable()).isFalse();
+            assertThat(answer.providerFailed()).isFalse();
+        });
+    }
+
+    @Test
+    void everythingElseLeavesTheRefundUnconfirmedAndIsAskedAgainUnderTheSameKey() {
+        for (int status : new int[] {409, 429, 500, 502, 503, 504}) {
+            var answer = ProviderAnswers.refund(status, null);
+
+            assertThat(answer.result()).as("status %d", status).isInstanceOf(RefundOutcome.Unconfirmed.class);
+            assertThat(answer.retryable()).as("status %d", status).isTrue();
+            assertThat(answer.providerFailed()).as("status %d", status).isEqualTo(status != 409);
+        }
     }
 
     private JsonNode body(String text) {

@@ -23,8 +23,8 @@ class JdbcPayments implements Payments {
 
     private static final String COLUMNS = """
             id, order_id, customer, amount, currency, payment_deadline, created_at, status, key_generation,
-            reconciliation_needed, charge_uncertain_since, order_cancelled, retries, next_attempt_at, charge_id,
-            failure_reason, decline_code, updated_at""";
+            reconciliation_needed, charge_started_at, charge_uncertain_since, order_cancelled, retries,
+            next_attempt_at, charge_id, refund_id, failure_reason, decline_code, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -38,10 +38,12 @@ class JdbcPayments implements Payments {
         Payment.Progress progress = payment.progress();
         return jdbc.sql("""
                 INSERT INTO payment (id, order_id, customer, amount, currency, payment_deadline, created_at, status,
-                                     key_generation, reconciliation_needed, charge_uncertain_since, order_cancelled,
-                                     retries, next_attempt_at, charge_id, failure_reason, decline_code, updated_at)
+                                     key_generation, reconciliation_needed, charge_started_at, charge_uncertain_since,
+                                     order_cancelled, retries, next_attempt_at, charge_id, refund_id, failure_reason,
+                                     decline_code, updated_at)
                 VALUES (:id, :order, :customer, :amount, :currency, :deadline, :created, :status, :generation,
-                        :reconcile, :uncertain, :cancelled, :retries, :next, :charge, :reason, :code, :updated)
+                        :reconcile, :started, :uncertain, :cancelled, :retries, :next, :charge, :refund, :reason,
+                        :code, :updated)
                 ON CONFLICT (order_id) DO NOTHING""")
                 .param("id", payment.id().value())
                 .param("order", terms.orderId())
@@ -53,11 +55,13 @@ class JdbcPayments implements Payments {
                 .param("status", progress.status().name())
                 .param("generation", progress.keyGeneration())
                 .param("reconcile", progress.reconciliationNeeded())
+                .param("started", timestamp(progress.chargeStartedAt()))
                 .param("uncertain", timestamp(progress.chargeUncertainSince()))
                 .param("cancelled", progress.orderCancelled())
                 .param("retries", progress.retries())
                 .param("next", timestamp(progress.nextAttemptAt()))
                 .param("charge", progress.chargeId())
+                .param("refund", progress.refundId())
                 .param("reason", progress.failureReason() == null ? null : progress.failureReason().name())
                 .param("code", progress.declineCode())
                 .param("updated", timestamp(progress.updatedAt()))
@@ -103,15 +107,27 @@ class JdbcPayments implements Payments {
     public List<Claim> claimDue(Instant now, int limit, Instant leasedUntil) {
         // One statement: the due rows are locked (skipping those another claim holds), stamped with a token each and
         // pushed out of everyone's scan until the lease ends. Should the worker die, the payment is due again then.
+        //
+        // The same statement writes ahead that a charge may be under way, as Payment.claim says: a pending payment is
+        // marked charge_started_at, which its go clears when it stores the provider's answer; a mark still set is a
+        // go that never did (its worker died with the answer), and becomes a charge in doubt, looked up before the
+        // payment may be cancelled or failed. The mark must be durable before the charge call, and here it costs
+        // nothing: the claim writes the row anyway, in the transaction it commits before any call. A transaction of
+        // its own right before each call would add a commit per charge for the same guarantee. A go that turns out
+        // not to charge (a lookup, a close) clears its mark with its outcome; only if it dies does the mark cost a
+        // lookup. SET reads the row as it was, so the mark is tested before it is replaced.
         return jdbc.sql("""
                 WITH due AS (
                     SELECT id FROM payment
-                    WHERE status = 'PENDING' AND next_attempt_at <= :now
+                    WHERE status IN ('PENDING', 'REFUNDING') AND next_attempt_at <= :now
                     ORDER BY next_attempt_at
                     LIMIT :limit
                     FOR UPDATE SKIP LOCKED)
                 UPDATE payment p
-                SET lease_token = gen_random_uuid(), leased_until = :until, next_attempt_at = :until
+                SET lease_token = gen_random_uuid(), leased_until = :until, next_attempt_at = :until,
+                    charge_uncertain_since = CASE WHEN p.charge_started_at IS NOT NULL THEN CAST(:now AS timestamptz)
+                                                  ELSE p.charge_uncertain_since END,
+                    charge_started_at = CASE WHEN p.status = 'PENDING' THEN CAST(:now AS timestamptz) END
                 FROM due
                 WHERE p.id = due.id
                 RETURNING p.lease_token, """ + prefixed("p.", COLUMNS))
@@ -128,9 +144,9 @@ class JdbcPayments implements Payments {
         int updated = jdbc.sql("""
                 UPDATE payment
                 SET status = :status, key_generation = :generation, reconciliation_needed = :reconcile,
-                    charge_uncertain_since = :uncertain, order_cancelled = :cancelled, retries = :retries,
-                    next_attempt_at = :next, charge_id = :charge, failure_reason = :reason, decline_code = :code,
-                    updated_at = :updated,
+                    charge_started_at = :started, charge_uncertain_since = :uncertain, order_cancelled = :cancelled,
+                    retries = :retries, next_attempt_at = :next, charge_id = :charge, refund_id = :refund,
+                    failure_reason = :reason, decline_code = :code, updated_at = :updated,
                     lease_token = CASE WHEN :keep THEN lease_token END,
                     leased_until = CASE WHEN :keep THEN leased_until END
                 WHERE id = :id""")
@@ -138,11 +154,13 @@ class JdbcPayments implements Payments {
                 .param("status", progress.status().name())
                 .param("generation", progress.keyGeneration())
                 .param("reconcile", progress.reconciliationNeeded())
+                .param("started", timestamp(progress.chargeStartedAt()))
                 .param("uncertain", timestamp(progress.chargeUncertainSince()))
                 .param("cancelled", progress.orderCancelled())
                 .param("retries", progress.retries())
                 .param("next", timestamp(progress.nextAttemptAt()))
                 .param("charge", progress.chargeId())
+                .param("refund", progress.refundId())
                 .param("reason", progress.failureReason() == null ? null : progress.failureReason().name())
                 .param("code", progress.declineCode())
                 .param("updated", timestamp(progress.updatedAt()))
@@ -174,8 +192,12 @@ class JdbcPayments implements Payments {
 
     @Override
     public Backlog backlog() {
-        return jdbc.sql("SELECT count(*) AS pending, min(created_at) AS oldest FROM payment WHERE status = 'PENDING'")
-                .query((rs, row) -> new Backlog(rs.getLong("pending"), instant(rs, "oldest")))
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE status = 'PENDING') AS pending,
+                       min(created_at) FILTER (WHERE status = 'PENDING') AS oldest,
+                       count(*) FILTER (WHERE status = 'REFUNDING') AS refunding
+                FROM payment WHERE status IN ('PENDING', 'REFUNDING')""")
+                .query((rs, row) -> new Backlog(rs.getLong("pending"), instant(rs, "oldest"), rs.getLong("refunding")))
                 .single();
     }
 
@@ -184,9 +206,9 @@ class JdbcPayments implements Payments {
                 rs.getLong("amount"), rs.getString("currency"), instant(rs, "payment_deadline"));
         String reason = rs.getString("failure_reason");
         Payment.Progress progress = new Payment.Progress(PaymentStatus.valueOf(rs.getString("status")),
-                rs.getInt("key_generation"), rs.getBoolean("reconciliation_needed"),
+                rs.getInt("key_generation"), rs.getBoolean("reconciliation_needed"), instant(rs, "charge_started_at"),
                 instant(rs, "charge_uncertain_since"), rs.getBoolean("order_cancelled"), rs.getInt("retries"),
-                instant(rs, "next_attempt_at"), rs.getString("charge_id"),
+                instant(rs, "next_attempt_at"), rs.getString("charge_id"), rs.getString("refund_id"),
                 reason == null ? null : FailureReason.valueOf(reason), rs.getString("decline_code"),
                 instant(rs, "updated_at"));
         return Payment.restore(new PaymentId(rs.getObject("id", UUID.class)), terms, instant(rs, "created_at"),
