@@ -26,7 +26,7 @@ final class PlatformProcess {
     private final Path stateDirectory;
     static final String ADMIN_EMAIL = "admin@shopscale.local";
 
-    static final java.time.Duration PAYMENT_TIMEOUT = java.time.Duration.ofSeconds(15);
+    static final java.time.Duration PAYMENT_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final Map<String, String> environment = new HashMap<>();
 
@@ -43,8 +43,14 @@ final class PlatformProcess {
         // A fresh state directory would train start-up caches that this run never reuses; skip that work.
         environment.put("SHOPSCALE_CDS", "off");
         environment.put("SHOPSCALE_ADMIN_PASSWORD", adminPassword);
-        // Unpaid orders expire within the test run, so the whole expiry path (orders, Kafka, inventory) is seen.
+        // Payment deadlines pass within the test run, so giving up on an unreachable provider is seen end to end;
+        // orders' own expiry follows shortly after, and reservations that no order claimed (a checkout cut short by
+        // a crash) return to stock within a minute instead of a quarter of an hour.
         environment.put("SHOPSCALE_ORDER_PAYMENT_TIMEOUT", PAYMENT_TIMEOUT.toSeconds() + "s");
+        environment.put("SHOPSCALE_ORDER_EXPIRY_GRACE", "5s");
+        environment.put("SHOPSCALE_INVENTORY_RESERVATIONTTL", "60s");
+        // Payment tries a provider that came back after a few seconds, not ten: the deadlines above are short.
+        environment.put("SHOPSCALE_PAYMENT_PROVIDER_OPEN_FOR", "3s");
         // As if an ingress on this machine stood in front of the gateway: tests tell clients apart by the
         // X-Forwarded-For address it would add.
         environment.put("SHOPSCALE_GATEWAY_TRUSTED_PROXIES", "^127\\.0\\.0\\.1$");

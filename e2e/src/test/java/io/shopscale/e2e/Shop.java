@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,7 +19,6 @@ final class Shop {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String gateway;
 
@@ -83,6 +81,11 @@ final class Shop {
         return send(request("/api/orders/" + orderId, token).GET().build());
     }
 
+    /** The payment of an order as operators see it (ADMIN): its status and every call made to the provider. */
+    HttpResponse<String> payment(String token, String orderId) {
+        return send(request("/api/admin/payments/" + orderId, token).GET().build());
+    }
+
     int available(String sku) {
         HttpResponse<String> response = send(request("/api/inventory/" + sku, null).GET().build());
         expect(response, 200);
@@ -136,7 +139,7 @@ final class Shop {
 
     static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return EdgeHttp.send(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

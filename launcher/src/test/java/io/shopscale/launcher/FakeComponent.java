@@ -54,6 +54,12 @@ public final class FakeComponent {
         }
         else {
             serveHttp(Integer.parseInt(System.getenv("SERVER_PORT")));
+            // A component with a separate admin listener answers its health there too, as the real one does.
+            for (var variable : System.getenv().entrySet()) {
+                if (variable.getKey().startsWith("SHOPSCALE_") && variable.getKey().endsWith("_ADMIN_PORT")) {
+                    serveHttp(Integer.parseInt(variable.getValue()));
+                }
+            }
         }
         System.out.println("fake " + name + " ready");
         awaitForever();

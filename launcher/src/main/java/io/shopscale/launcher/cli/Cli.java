@@ -32,7 +32,9 @@ public final class Cli {
                 .addSubcommand(new DownCommand(context))
                 .addSubcommand(new StatusCommand(context))
                 .addSubcommand(new LogsCommand(context))
-                .addSubcommand(new ScaleCommand(context));
+                .addSubcommand(new ScaleCommand(context))
+                .addSubcommand(new PspCommand(context))
+                .addSubcommand(new BenchCommand(context));
         commandLine.setExecutionExceptionHandler(executionFailures());
         commandLine.setParameterExceptionHandler(usageErrors());
         return commandLine;

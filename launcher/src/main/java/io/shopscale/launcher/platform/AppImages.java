@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -120,9 +121,12 @@ public final class AppImages {
             }
             try (var out = new JarOutputStream(Files.newOutputStream(target.resolve(fatJar.getFileName())),
                     manifest(source.getManifest(), libraries))) {
-                for (JarEntry entry : source.stream().filter(entry -> entry.getName().startsWith(CLASSES)).toList()) {
-                    String name = entry.getName().substring(CLASSES.length());
-                    if (name.isEmpty() || name.equalsIgnoreCase(JarFile.MANIFEST_NAME)) {
+                var written = new HashSet<String>();
+                for (JarEntry entry : source.stream().filter(AppImages::isApplicationEntry).toList()) {
+                    String name = entry.getName().startsWith(CLASSES)
+                            ? entry.getName().substring(CLASSES.length()) : entry.getName();
+                    // Both places may hold a directory such as META-INF/services/; it is written once.
+                    if (name.isEmpty() || name.equalsIgnoreCase(JarFile.MANIFEST_NAME) || !written.add(name)) {
                         continue;
                     }
                     out.putNextEntry(new JarEntry(name));
@@ -135,6 +139,15 @@ public final class AppImages {
                 }
             }
         }
+    }
+
+    /**
+     * The application's classes and resources. Boot's repackaging keeps the application's own {@code META-INF}
+     * (service loaders, Spring's {@code .imports} files) at the jar's root, not under {@code BOOT-INF/classes}.
+     */
+    private static boolean isApplicationEntry(JarEntry entry) {
+        String name = entry.getName();
+        return name.startsWith(CLASSES) || name.startsWith("META-INF/") && !name.startsWith("META-INF/maven/");
     }
 
     /** The libraries in the order Boot's index gives them, which is the order the fat jar would load them in. */

@@ -12,9 +12,11 @@ import java.util.Locale;
  *
  * @param routeProbes paths that must answer 200 on this component before it counts as ready, beyond its own
  *     readiness: a gateway is only useful to a user once it can reach the services behind it
+ * @param defaultAdminPort 0, or the port of a separate management listener that serves its health (and, for the
+ *     payment provider simulator, its fault settings) while the main port may be refusing connections on purpose
  */
 public record Component(String name, String module, Kind kind, int defaultPort, int stage, boolean scalable,
-        String maxHeap, List<String> routeProbes) {
+        String maxHeap, List<String> routeProbes, int defaultAdminPort) {
 
     public enum Kind {
         /** PostgreSQL, Redis and Kafka in one process that takes its ports as arguments; ready when they accept TCP. */
@@ -24,19 +26,33 @@ public record Component(String name, String module, Kind kind, int defaultPort, 
     }
 
     static Component stores(String name, String module, int stage) {
-        return new Component(name, module, Kind.STORES, 0, stage, false, "256m", List.of());
+        return new Component(name, module, Kind.STORES, 0, stage, false, "256m", List.of(), 0);
     }
 
     static Component service(String name, String module, int port, int stage) {
-        return new Component(name, module, Kind.SERVICE, port, stage, false, "192m", List.of());
+        return new Component(name, module, Kind.SERVICE, port, stage, false, "192m", List.of(), 0);
     }
 
     static Component scalableService(String name, String module, int port, int stage) {
-        return new Component(name, module, Kind.SERVICE, port, stage, true, "192m", List.of());
+        return new Component(name, module, Kind.SERVICE, port, stage, true, "192m", List.of(), 0);
     }
 
     Component withRouteProbes(String... paths) {
-        return new Component(name, module, kind, defaultPort, stage, scalable, maxHeap, List.of(paths));
+        return new Component(name, module, kind, defaultPort, stage, scalable, maxHeap, List.of(paths),
+                defaultAdminPort);
+    }
+
+    Component withAdminPort(int port) {
+        return new Component(name, module, kind, defaultPort, stage, scalable, maxHeap, routeProbes, port);
+    }
+
+    public boolean hasAdminPort() {
+        return defaultAdminPort > 0;
+    }
+
+    /** The environment variable that moves this component's admin port, e.g. {@code SHOPSCALE_PSP_ADMIN_PORT}. */
+    public String adminPortVariable() {
+        return "SHOPSCALE_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_ADMIN_PORT";
     }
 
     /** The environment variable that moves this component's port, e.g. {@code SHOPSCALE_GATEWAY_PORT}. */
@@ -63,7 +79,9 @@ public record Component(String name, String module, Kind kind, int defaultPort, 
         return switch (kind) {
             case STORES -> HealthCheck.tcp(ports);
             case SERVICE -> {
-                HealthCheck readiness = HealthCheck.http(ports.getFirst(), "/actuator/health/readiness");
+                // With an admin port, health lives there: the main port may be closed on purpose (an outage drill).
+                int healthPort = hasAdminPort() && ports.size() > 1 ? ports.get(1) : ports.getFirst();
+                HealthCheck readiness = HealthCheck.http(healthPort, "/actuator/health/readiness");
                 List<HealthCheck> probes = routeProbes.stream()
                         .map(path -> HealthCheck.http(ports.getFirst(), path))
                         .toList();

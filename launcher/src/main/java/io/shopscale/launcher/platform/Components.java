@@ -13,6 +13,9 @@ public final class Components {
 
     public static final String GATEWAY = "gateway";
 
+    /** The payment provider simulator: an external system, which the payment service reaches by URL. */
+    public static final String PAYMENT_PROVIDER = "psp";
+
     // Stage 0 before 1 before 2; components that share a stage start together.
     private static final List<Component> ALL = List.of(
             Component.stores("stores", "platform/stores", 0),
@@ -22,6 +25,8 @@ public final class Components {
             Component.scalableService("cart", "services/cart", 8083, 2),
             Component.scalableService("inventory", "services/inventory", 8084, 2),
             Component.scalableService("orders", "services/orders", 8085, 2),
+            Component.scalableService("payment", "services/payment", 8086, 2),
+            Component.service(PAYMENT_PROVIDER, "services/psp-simulator", 8090, 2).withAdminPort(8091),
             Component.service(GATEWAY, "services/gateway", 8080, 2).withRouteProbes("/api/products?size=1", "/.well-known/jwks.json",
                     "/api/inventory/HKT-00001"));
 

@@ -56,6 +56,10 @@ public final class Launches {
             }
             else {
                 claims.add(new PortClaim(settings.port(component), component.name(), component.portVariable()));
+                if (component.hasAdminPort()) {
+                    claims.add(new PortClaim(settings.adminPort(component), component.name() + " (admin)",
+                            component.adminPortVariable()));
+                }
             }
         }
         return claims;
@@ -76,7 +80,13 @@ public final class Launches {
         var env = new LinkedHashMap<>(serviceEnvironment);
         env.putAll(secrets());
         env.put("SERVER_PORT", Integer.toString(port));
-        return spec(component, instance, List.of(), env, List.of(port));
+        if (!component.hasAdminPort()) {
+            return spec(component, instance, List.of(), env, List.of(port));
+        }
+        // Not scalable, so the one instance takes the configured admin port.
+        int adminPort = settings.adminPort(component);
+        env.put(component.adminPortVariable(), Integer.toString(adminPort));
+        return spec(component, instance, List.of(), env, List.of(port, adminPort));
     }
 
     private LaunchSpec stores(Component component) {

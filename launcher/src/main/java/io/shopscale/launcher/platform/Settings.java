@@ -30,6 +30,9 @@ public final class Settings {
 
     public static final String REGISTRY_URL_VARIABLE = "SHOPSCALE_REGISTRY_URL";
 
+    /** Where the payment service finds the payment provider; set it to use another provider than the simulator. */
+    public static final String PAYMENT_PROVIDER_URL_VARIABLE = "SHOPSCALE_PAYMENT_PROVIDER_URL";
+
     /** Kept out of the state file; read from the environment whenever an instance starts. */
     public static final Set<String> SECRET_VARIABLES = Set.of("SHOPSCALE_POSTGRES_PASSWORD");
 
@@ -110,6 +113,10 @@ public final class Settings {
         return port(component.portVariable(), component.defaultPort());
     }
 
+    public int adminPort(Component component) {
+        return port(component.adminPortVariable(), component.defaultAdminPort());
+    }
+
     public int port(Store store) {
         return port(store.portVariable(), store.defaultPort());
     }
@@ -143,6 +150,8 @@ public final class Settings {
                 .orElse("redis://127.0.0.1:" + port(Store.REDIS)));
         env.put(Store.KAFKA.externalVariable(), variable(Store.KAFKA.externalVariable())
                 .orElse("127.0.0.1:" + port(Store.KAFKA)));
+        env.put(PAYMENT_PROVIDER_URL_VARIABLE, variable(PAYMENT_PROVIDER_URL_VARIABLE)
+                .orElse("http://127.0.0.1:" + port(Components.get(Components.PAYMENT_PROVIDER))));
         return env;
     }
 

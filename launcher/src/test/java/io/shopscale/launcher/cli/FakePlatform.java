@@ -46,7 +46,7 @@ final class FakePlatform {
         environment.put("SHOPSCALE_KAFKA_PORT", Integer.toString(kafka));
         for (String variable : List.of("SHOPSCALE_POSTGRES_PORT", "SHOPSCALE_REDIS_PORT", "SHOPSCALE_REGISTRY_PORT",
                 "SHOPSCALE_IDENTITY_PORT", "SHOPSCALE_CATALOG_PORT", "SHOPSCALE_CART_PORT", "SHOPSCALE_INVENTORY_PORT", "SHOPSCALE_ORDERS_PORT",
-                "SHOPSCALE_GATEWAY_PORT")) {
+                "SHOPSCALE_PAYMENT_PORT", "SHOPSCALE_PSP_PORT", "SHOPSCALE_PSP_ADMIN_PORT", "SHOPSCALE_GATEWAY_PORT")) {
             environment.put(variable, Integer.toString(Ports.free()));
         }
         // Archives would only slow these tiny JVMs down.

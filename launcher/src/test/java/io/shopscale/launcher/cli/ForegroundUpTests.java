@@ -50,7 +50,7 @@ class ForegroundUpTests {
         launcher = launch("up", "--timeout", "60");
         await().atMost(TIMEOUT).until(() -> output().contains("Press Ctrl-C to stop."));
         List<InstanceRecord> running = platform.instances();
-        assertThat(running).hasSize(8).allMatch(FakePlatform::alive);
+        assertThat(running).hasSize(10).allMatch(FakePlatform::alive);
 
         launcher.destroy();
 

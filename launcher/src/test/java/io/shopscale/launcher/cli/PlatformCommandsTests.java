@@ -50,19 +50,19 @@ class PlatformCommandsTests {
                 .contains("ShopScale is up in", "http://localhost:" + platform.port("SHOPSCALE_GATEWAY_PORT"),
                         "/actuator/prometheus", home.resolve(".shopscale/logs").toString());
         assertThat(platform.instances()).extracting(InstanceRecord::name)
-                .containsExactlyInAnyOrder("stores", "registry", "identity", "catalog", "cart", "inventory", "orders", "gateway")
-                .hasSize(8);
+                .containsExactlyInAnyOrder("stores", "registry", "identity", "catalog", "cart", "inventory", "orders", "payment", "psp", "gateway")
+                .hasSize(10);
         assertThat(platform.instances()).allMatch(FakePlatform::alive);
 
         Result status = platform.run("status");
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).containsPattern("gateway +1 +" + platform.port("SHOPSCALE_GATEWAY_PORT") + " +\\d+ +yes +UP")
                 .containsPattern("stores +1 +\\d+,\\d+,\\d+ +\\d+ +yes +UP")
-                .contains("All 8 instances are up.");
+                .contains("All 10 instances are up.");
 
         Result again = platform.run("up", "-d");
         assertThat(again.exitCode()).isEqualTo(1);
-        assertThat(again.err()).contains("ShopScale is already running (8 processes");
+        assertThat(again.err()).contains("ShopScale is already running (10 processes");
 
         Result scaleUp = platform.run("scale", "catalog=3");
         assertThat(scaleUp.exitCode()).as(scaleUp.err()).isZero();
@@ -148,7 +148,8 @@ class PlatformCommandsTests {
         assertThat(up.exitCode()).as(up.err()).isZero();
         assertThat(up.out()).contains("postgres     external (SHOPSCALE_POSTGRES_URL)").doesNotContainPattern("stores +ready");
         assertThat(platform.instances()).extracting(InstanceRecord::component)
-                .containsExactlyInAnyOrder("registry", "identity", "catalog", "cart", "inventory", "orders", "gateway");
+                .containsExactlyInAnyOrder("registry", "identity", "catalog", "cart", "inventory", "orders", "payment",
+                        "psp", "gateway");
         assertThat(platform.run("down").exitCode()).isZero();
     }
 

@@ -29,10 +29,10 @@ class ScaleRequestTests {
     @CsvSource(delimiter = '|', textBlock = """
             catalog          | expected <component>=<instances>, such as catalog=3, not 'catalog'
             =3               | expected <component>=<instances>, such as catalog=3, not '=3'
-            payments=2       | unknown component 'payments'; scalable: identity, catalog, cart, inventory, orders
-            registry=2       | registry cannot be scaled; scalable: identity, catalog, cart, inventory, orders
-            stores=2         | stores cannot be scaled; scalable: identity, catalog, cart, inventory, orders
-            gateway=2        | gateway cannot be scaled; scalable: identity, catalog, cart, inventory, orders
+            payments=2       | unknown component 'payments'; scalable: identity, catalog, cart, inventory, orders, payment
+            registry=2       | registry cannot be scaled; scalable: identity, catalog, cart, inventory, orders, payment
+            stores=2         | stores cannot be scaled; scalable: identity, catalog, cart, inventory, orders, payment
+            gateway=2        | gateway cannot be scaled; scalable: identity, catalog, cart, inventory, orders, payment
             catalog=-1       | catalog=-1: instances must be between 0 and 8
             catalog=9        | catalog=9: instances must be between 0 and 8
             catalog=three    | catalog: instances must be a whole number, not 'three'

@@ -47,6 +47,9 @@ class AppImagesTests {
             assertThat(attributes.getValue("Implementation-Title")).isEqualTo("catalog");
             assertThat(attributes.getValue("Start-Class")).isNull();
             assertThat(jar.getEntry("application.yml")).isNotNull();
+            // Boot keeps the application's META-INF at the root: service loaders and .imports files must survive.
+            assertThat(jar.getEntry("META-INF/spring/org.example.Imports.imports")).isNotNull();
+            assertThat(jar.getEntry("META-INF/services/org.example.Service")).isNotNull();
             assertThat(jar.getEntry(FakeComponent.class.getName().replace('.', '/') + ".class")).isNotNull();
         }
     }
@@ -120,6 +123,12 @@ class AppImagesTests {
                 put(jar, "BOOT-INF/classes/" + fakeClass, in.readAllBytes());
             }
             put(jar, "BOOT-INF/classes/application.yml", "spring.application.name: catalog\n".getBytes());
+            put(jar, "META-INF/spring/org.example.Imports.imports", "org.example.Config\n".getBytes());
+            put(jar, "META-INF/services/org.example.Service", "org.example.Implementation\n".getBytes());
+            jar.putNextEntry(new JarEntry("BOOT-INF/classes/META-INF/services/"));
+            jar.closeEntry();
+            jar.putNextEntry(new JarEntry("META-INF/services/"));
+            jar.closeEntry();
             put(jar, "BOOT-INF/lib/first.jar", emptyJar());
             put(jar, "BOOT-INF/lib/second.jar", emptyJar());
             put(jar, "BOOT-INF/classpath.idx", "- \"BOOT-INF/lib/second.jar\"\n- \"BOOT-INF/lib/first.jar\"\n".getBytes());

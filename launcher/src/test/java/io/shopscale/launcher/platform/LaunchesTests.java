@@ -24,11 +24,12 @@ class LaunchesTests {
         Launches launches = launches(Map.of());
 
         assertThat(launches.components()).extracting(Component::name)
-                .containsExactly("stores", "registry", "identity", "catalog", "cart", "inventory", "orders", "gateway");
+                .containsExactly("stores", "registry", "identity", "catalog", "cart", "inventory", "orders", "payment",
+                        "psp", "gateway");
         assertThat(Components.byStage(launches.components(), component -> component))
                 .extracting(stage -> stage.stream().map(Component::name).toList())
                 .containsExactly(List.of("stores"), List.of("registry"),
-                        List.of("identity", "catalog", "cart", "inventory", "orders", "gateway"));
+                        List.of("identity", "catalog", "cart", "inventory", "orders", "payment", "psp", "gateway"));
     }
 
     @Test
@@ -50,7 +51,7 @@ class LaunchesTests {
 
         assertThat(launches.first(Components.get("stores")).ports()).containsExactly(15432, 16379);
         assertThat(launches.portClaims()).extracting(PortClaim::port)
-                .containsExactly(15432, 16379, 8761, 8082, 8081, 8083, 8084, 8085, 8080);
+                .containsExactly(15432, 16379, 8761, 8082, 8081, 8083, 8084, 8085, 8086, 8090, 8091, 8080);
     }
 
     @Test
@@ -59,7 +60,7 @@ class LaunchesTests {
                 "SHOPSCALE_REDIS_URL", "redis://cache", "SHOPSCALE_KAFKA_BOOTSTRAP", "broker:9092"));
 
         assertThat(launches.components()).extracting(Component::name).containsExactly("registry", "identity", "catalog", "cart", "inventory", "orders",
-                "gateway");
+                "payment", "psp", "gateway");
     }
 
     @Test
@@ -75,6 +76,9 @@ class LaunchesTests {
                 new PortClaim(8083, "cart", "SHOPSCALE_CART_PORT"),
                 new PortClaim(8084, "inventory", "SHOPSCALE_INVENTORY_PORT"),
                 new PortClaim(8085, "orders", "SHOPSCALE_ORDERS_PORT"),
+                new PortClaim(8086, "payment", "SHOPSCALE_PAYMENT_PORT"),
+                new PortClaim(8090, "psp", "SHOPSCALE_PSP_PORT"),
+                new PortClaim(8091, "psp (admin)", "SHOPSCALE_PSP_ADMIN_PORT"),
                 new PortClaim(8080, "gateway", "SHOPSCALE_GATEWAY_PORT"));
     }
 
@@ -89,6 +93,20 @@ class LaunchesTests {
                 .containsEntry("SHOPSCALE_KAFKA_BOOTSTRAP", "127.0.0.1:19092")
                 .containsEntry("SHOPSCALE_POSTGRES_PASSWORD", "s3cret");
         assertThat(catalog.ports()).containsExactly(8081);
+    }
+
+    @Test
+    void theProviderSimulatorListensOnItsAdminPortTooAndPaymentIsToldWhereItIs() {
+        Launches launches = launches(Map.of("SHOPSCALE_PSP_PORT", "9190", "SHOPSCALE_PSP_ADMIN_PORT", "9191"));
+
+        LaunchSpec psp = launches.first(Components.get("psp"));
+        LaunchSpec payment = launches.first(Components.get("payment"));
+
+        assertThat(psp.environment()).containsEntry("SERVER_PORT", "9190").containsEntry("SHOPSCALE_PSP_ADMIN_PORT", "9191");
+        assertThat(psp.ports()).containsExactly(9190, 9191);
+        assertThat(payment.environment()).containsEntry("SHOPSCALE_PAYMENT_PROVIDER_URL", "http://127.0.0.1:9190");
+        assertThat(launches(Map.of("SHOPSCALE_PAYMENT_PROVIDER_URL", "https://psp.example")).first(Components.get("payment"))
+                .environment()).containsEntry("SHOPSCALE_PAYMENT_PROVIDER_URL", "https://psp.example");
     }
 
     @Test

@@ -96,7 +96,8 @@ class SettingsTests {
                 "SHOPSCALE_POSTGRES_USER", "postgres",
                 "SHOPSCALE_POSTGRES_PASSWORD", "",
                 "SHOPSCALE_REDIS_URL", "redis://127.0.0.1:16379",
-                "SHOPSCALE_KAFKA_BOOTSTRAP", "127.0.0.1:19092"));
+                "SHOPSCALE_KAFKA_BOOTSTRAP", "127.0.0.1:19092",
+                "SHOPSCALE_PAYMENT_PROVIDER_URL", "http://127.0.0.1:8090"));
     }
 
     @Test

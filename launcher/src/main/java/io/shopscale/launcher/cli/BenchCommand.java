@@ -1,0 +1,104 @@
+package io.shopscale.launcher.cli;
+
+import io.shopscale.launcher.platform.Components;
+import io.shopscale.launcher.platform.Settings;
+import io.shopscale.launcher.state.InstanceRecord;
+import io.shopscale.launcher.state.RunState;
+import io.shopscale.launcher.state.StateStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench",
+        description = {"Run the Black-Friday benchmark against the running platform (starting it first if needed), "
+                + "then audit the stores and the payment provider: nothing oversold, lost or charged twice.",
+                "Options after 'bench' go to the load generator, e.g. --profile black-friday|steady|spike|ci, --rate, "
+                        + "--duration, --users, --seed (all of them: loadtest/README.md). Reports land in target/bench/.",
+                "Exit code: the load generator's (0 all invariants and objectives hold, 1 an objective missed, "
+                        + "3 an invariant broke, 2/4 it could not run)."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions options;
+
+    @Unmatched
+    List<String> benchArguments = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    private final Context context;
+
+    BenchCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Settings settings = context.settings(options.stateDir);
+        Path loadtest = settings.home().resolve("loadtest/target/loadtest-" + settings.version() + "-exec.jar");
+        if (!Files.isRegularFile(loadtest)) {
+            throw new Failure("The load generator is not built (" + loadtest + "). Build it with: ./mvnw -DskipTests package");
+        }
+        RunState state = runningPlatform(settings, out);
+        var command = new ArrayList<>(List.of(settings.java().toString(), "--enable-native-access=ALL-UNNAMED", "-jar",
+                loadtest.toString(), "bench"));
+        command.addAll(platformArguments(state));
+        command.addAll(benchArguments);
+        out.flush();
+        Process bench = new ProcessBuilder(command).directory(settings.home().toFile()).inheritIO().start();
+        return bench.waitFor();
+    }
+
+    /** The platform as it runs now; started detached first when nothing runs. */
+    private RunState runningPlatform(Settings settings, PrintWriter out) {
+        var store = new StateStore(settings.runDir());
+        Optional<RunState> state = store.read().filter(run -> !run.instances().isEmpty());
+        if (state.isEmpty()) {
+            out.println("Nothing is running; starting the platform first.");
+            List<String> up = new ArrayList<>(List.of("up", "--detach"));
+            if (options.stateDir != null) {
+                up.addAll(List.of("--state-dir", options.stateDir.toString()));
+            }
+            int started = spec.parent().commandLine().execute(up.toArray(String[]::new));
+            if (started != ExitCodes.OK) {
+                throw new Failure("The platform did not start; see above.", started);
+            }
+            state = store.read().filter(run -> !run.instances().isEmpty());
+        }
+        return state.orElseThrow(() -> new Failure("The platform is not running.", ExitCodes.NOT_RUNNING));
+    }
+
+    /** Where the benchmark finds the gateway, PostgreSQL (for its audit) and the payment provider's ledger. */
+    static List<String> platformArguments(RunState state) {
+        Map<String, String> environment = state.environment();
+        int gateway = port(state, Components.GATEWAY)
+                .orElseThrow(() -> new Failure("The gateway is not running; start it with ./shopscale up",
+                        ExitCodes.NOT_RUNNING));
+        String provider = port(state, Components.PAYMENT_PROVIDER).map(port -> "http://127.0.0.1:" + port)
+                .orElse("none");
+        var arguments = new ArrayList<>(List.of("--gateway", "http://127.0.0.1:" + gateway, "--psp", provider));
+        Optional.ofNullable(environment.get("SHOPSCALE_POSTGRES_URL"))
+                .ifPresent(url -> arguments.addAll(List.of("--postgres", url)));
+        Optional.ofNullable(environment.get("SHOPSCALE_POSTGRES_USER"))
+                .ifPresent(user -> arguments.addAll(List.of("--postgres-user", user)));
+        return arguments;
+    }
+
+    private static Optional<Integer> port(RunState state, String component) {
+        return state.instancesOf(component).stream().findFirst().map(InstanceRecord::port);
+    }
+}
