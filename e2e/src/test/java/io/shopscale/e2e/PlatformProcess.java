@@ -51,6 +51,8 @@ final class PlatformProcess {
         environment.put("SHOPSCALE_INVENTORY_RESERVATIONTTL", "60s");
         // Payment tries a provider that came back after a few seconds, not ten: the deadlines above are short.
         environment.put("SHOPSCALE_PAYMENT_PROVIDER_OPEN_FOR", "3s");
+        // A loaded test machine answers Redis slower than the 250 ms the gateway's limiter allows before failing open.
+        environment.put("SHOPSCALE_GATEWAY_REDIS_TIMEOUT", "1s");
         // As if an ingress on this machine stood in front of the gateway: tests tell clients apart by the
         // X-Forwarded-For address it would add.
         environment.put("SHOPSCALE_GATEWAY_TRUSTED_PROXIES", "^127\\.0\\.0\\.1$");
