@@ -81,14 +81,37 @@ class ChargingWorker implements DisposableBean {
         }
     }
 
-    private void work(Payments.Claim claim) {
+    /**
+     * Works on the claimed payment, then keeps claiming the next due one for as long as there is any: a backlog is
+     * worked off at the workers' pace, not one batch per poll.
+     */
+    private void work(Payments.Claim first) {
+        try {
+            for (Payments.Claim claim = first; claim != null; claim = stopping ? null : claimNext()) {
+                run(claim);
+            }
+        } finally {
+            workers.release();
+        }
+    }
+
+    private void run(Payments.Claim claim) {
         try {
             cycle.run(claim);
         } catch (RuntimeException e) {
             // The claim runs out and the payment is due again; its key is unchanged, so nothing is charged twice.
             log.warn("payment {} could not be worked on: {}", claim.payment().id(), e.toString());
-        } finally {
-            workers.release();
+        }
+    }
+
+    private Payments.Claim claimNext() {
+        try {
+            Instant now = clock.instant();
+            List<Payments.Claim> next = payments.claimDue(now, 1, now.plus(lease));
+            return next.isEmpty() ? null : next.getFirst();
+        } catch (RuntimeException e) {
+            log.warn("could not claim the next due payment: {}", e.getMessage());
+            return null;
         }
     }
 
