@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shopscale.gateway.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
@@ -29,7 +31,8 @@ import org.springframework.http.HttpStatus;
  * must not become an outage) after Lettuce's command timeout ({@code spring.data.redis.timeout}, short). After
  * such a failure this limiter stops asking Redis for {@code fail-open-pause}, so an outage costs one timeout per
  * pause, not one per request, and is logged by {@code RedisRateLimiter} once per pause, not once per
- * request.</li>
+ * request. Each such failure counts in {@code gateway.ratelimit.failed.open{bucket}}: requests passing unlimited
+ * must show on a dashboard, not only in a log.</li>
  * </ul>
  */
 final class EdgeRateLimiter implements RateLimiter<Object> {
@@ -46,12 +49,18 @@ final class EdgeRateLimiter implements RateLimiter<Object> {
 
 	private final long failOpenPauseNanos;
 
+	private final Counter failedOpen;
+
 	private volatile long redisPausedUntil;
 
 	EdgeRateLimiter(String bucket, RateLimitSettings.Bucket limits, Duration failOpenPause,
 			ReactiveStringRedisTemplate redisTemplate, RedisScript<List<Long>> script,
-			ConfigurationService configurationService) {
+			ConfigurationService configurationService, MeterRegistry meters) {
 		this.bucket = bucket;
+		this.failedOpen = Counter.builder("gateway.ratelimit.failed.open")
+			.description("Times Redis could not answer and the limiter let requests through unlimited for a pause")
+			.tag("bucket", bucket)
+			.register(meters);
 		this.redis = new RedisRateLimiter(redisTemplate, script, configurationService);
 		RedisRateLimiter.Config config = new RedisRateLimiter.Config().setReplenishRate(limits.replenishRate())
 			.setBurstCapacity(limits.burstCapacity());
@@ -78,6 +87,7 @@ final class EdgeRateLimiter implements RateLimiter<Object> {
 			if (FAILED.equals(response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER))) {
 				// RedisRateLimiter could not reach Redis and let the request through: leave Redis alone a while.
 				this.redisPausedUntil = System.nanoTime() + this.failOpenPauseNanos;
+				this.failedOpen.increment();
 			}
 			sink.next(response);
 		});

@@ -2,6 +2,8 @@ package io.shopscale.gateway.ratelimit;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.lettuce.core.ClientOptions;
 import reactor.core.publisher.Mono;
 
@@ -31,17 +33,17 @@ class RateLimitConfiguration {
 	@Primary
 	EdgeRateLimiter apiRateLimiter(RateLimitSettings settings, ReactiveStringRedisTemplate redis,
 			@Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
-			ConfigurationService configurationService) {
+			ConfigurationService configurationService, MeterRegistry meters) {
 		return new EdgeRateLimiter("api", settings.api(), settings.failOpenPause(), redis, script,
-				configurationService);
+				configurationService, meters);
 	}
 
 	@Bean
 	EdgeRateLimiter credentialsRateLimiter(RateLimitSettings settings, ReactiveStringRedisTemplate redis,
 			@Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
-			ConfigurationService configurationService) {
+			ConfigurationService configurationService, MeterRegistry meters) {
 		return new EdgeRateLimiter("credentials", settings.credentials(), settings.failOpenPause(), redis, script,
-				configurationService);
+				configurationService, meters);
 	}
 
 	@Bean
