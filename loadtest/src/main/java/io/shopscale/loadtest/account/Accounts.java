@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -135,7 +137,9 @@ public final class Accounts {
             rateLimited.increment();
             Duration wait = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
             waitedMillis.add(wait.toMillis());
-            Thread.sleep(wait);
+            // The gateway named when to come back: the next attempt is scheduled then, not sooner.
+            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(wait.toMillis(),
+                    TimeUnit.MILLISECONDS)).join();
         }
     }
 }

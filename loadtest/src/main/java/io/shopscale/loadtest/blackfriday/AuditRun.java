@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.shopscale.loadtest.account.Shopper;
 import io.shopscale.loadtest.blackfriday.audit.AuditException;
@@ -56,7 +58,7 @@ final class AuditRun {
         // The owners' polls back off to seconds apart: give them one more round to see what the database already says.
         long deadline = System.nanoTime() + POLLS_CATCH_UP.toNanos();
         while (settled.drained() && orders.pending() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS)).join();
         }
     }
 
