@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,15 +40,23 @@ final class FakePlatform {
         for (Component component : Components.all()) {
             FakeComponent.jar(component.jar(home, Settings.platformVersion()));
         }
+        // Every port distinct, the Kafka controller's next to the broker included: the launcher refuses a port
+        // claimed twice, and the operating system may well hand out the same free port again.
+        var taken = new HashSet<Integer>();
         int kafka = Ports.free();
         while (Ports.inUse(kafka + 1)) {
             kafka = Ports.free();
         }
+        taken.addAll(List.of(kafka, kafka + 1));
         environment.put("SHOPSCALE_KAFKA_PORT", Integer.toString(kafka));
         for (String variable : List.of("SHOPSCALE_POSTGRES_PORT", "SHOPSCALE_REDIS_PORT", "SHOPSCALE_REGISTRY_PORT",
                 "SHOPSCALE_IDENTITY_PORT", "SHOPSCALE_CATALOG_PORT", "SHOPSCALE_CART_PORT", "SHOPSCALE_INVENTORY_PORT", "SHOPSCALE_ORDERS_PORT",
                 "SHOPSCALE_PAYMENT_PORT", "SHOPSCALE_PSP_PORT", "SHOPSCALE_PSP_ADMIN_PORT", "SHOPSCALE_GATEWAY_PORT")) {
-            environment.put(variable, Integer.toString(Ports.free()));
+            int port = Ports.free();
+            while (!taken.add(port)) {
+                port = Ports.free();
+            }
+            environment.put(variable, Integer.toString(port));
         }
         // Archives would only slow these tiny JVMs down.
         environment.put("SHOPSCALE_CDS", "off");

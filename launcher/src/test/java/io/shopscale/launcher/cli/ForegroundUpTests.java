@@ -4,6 +4,8 @@ import io.shopscale.launcher.ShopScaleCommand;
 import io.shopscale.launcher.platform.Ports;
 import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.state.InstanceRecord;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,7 +51,7 @@ class ForegroundUpTests {
     @Test
     void sigtermStopsEverythingInReverseOrderAndLeavesNoProcessOrPort() throws Exception {
         launcher = launch("up", "--timeout", "60");
-        await().atMost(TIMEOUT).until(() -> output().contains("Press Ctrl-C to stop."));
+        awaitOutput(output -> output.contains("Press Ctrl-C to stop."));
         List<InstanceRecord> running = platform.instances();
         assertThat(running).hasSize(10).allMatch(FakePlatform::alive);
 
@@ -66,8 +69,7 @@ class ForegroundUpTests {
     void aSignalDuringStartStopsWhatWasStarted() throws Exception {
         platform.environment.put("SHOPSCALE_REGISTRY_JAVA_OPTS", "-Dfake.notReady=true");
         launcher = launch("up", "--timeout", "60");
-        await().atMost(TIMEOUT).until(() -> output().matches("(?s).*stores +ready in.*")
-                && platform.instance("registry").isPresent());
+        awaitOutput(output -> output.matches("(?s).*stores +ready in.*") && platform.instance("registry").isPresent());
         List<InstanceRecord> started = platform.instances();
 
         launcher.destroy();
@@ -82,7 +84,7 @@ class ForegroundUpTests {
     @Test
     void theForegroundEndsQuietlyWhenAnotherCommandStopsThePlatform() throws Exception {
         launcher = launch("up", "--timeout", "60");
-        await().atMost(TIMEOUT).until(() -> output().contains("Press Ctrl-C to stop."));
+        awaitOutput(output -> output.contains("Press Ctrl-C to stop."));
 
         assertThat(platform.run("down").exitCode()).isZero();
 
@@ -101,6 +103,17 @@ class ForegroundUpTests {
                 .redirectOutput(home.resolve("launcher.out").toFile());
         builder.environment().putAll(platform.environment);
         return builder.start();
+    }
+
+    /** Waits for the launcher to print what is expected; a launcher that gave up, or a timeout, shows what it said. */
+    private void awaitOutput(Predicate<String> expected) throws IOException {
+        try {
+            await().atMost(TIMEOUT).failFast("the launcher exited", () -> !launcher.isAlive())
+                    .until(() -> expected.test(output()));
+        }
+        catch (ConditionTimeoutException | TerminalFailureException ex) {
+            throw new AssertionError(ex.getMessage() + "; the launcher printed:\n" + output(), ex);
+        }
     }
 
     private String output() throws IOException {
