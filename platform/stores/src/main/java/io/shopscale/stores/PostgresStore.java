@@ -41,7 +41,11 @@ public final class PostgresStore implements RunningStore {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "128MB")
-                    .setServerConfig("listen_addresses", "127.0.0.1");
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    // The embedded server's default turns this off for test speed, and a crash would then lose the
+                    // last acknowledged commits: an accepted order or a recorded charge must survive one.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on");
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -52,6 +52,18 @@ class LocalStoresIntegrationTests {
     }
 
     @Test
+    void postgresAcknowledgesACommitOnlyOnceItIsOnDisk() throws Exception {
+        try (Connection connection = DriverManager.getConnection(stores.postgres().connectionString(),
+                stores.postgres().user(), stores.postgres().password());
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "select current_setting('synchronous_commit'), current_setting('fsync')")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("on");
+            assertThat(rs.getString(2)).isEqualTo("on");
+        }
+    }
+
+    @Test
     void redisStopsAndComesBack() {
         stores.redis().flushAll();
         stores.redis().stop();
