@@ -2,6 +2,7 @@ package io.shopscale.gateway;
 
 import io.shopscale.testsupport.TestIdentity;
 
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -336,6 +337,22 @@ class EdgeSecurityTests {
 		assertThat(catalog.hits("/api/products/../admin/echo")).isZero();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/products/%zz", "/api/products?q=%zz", "/api/orders/%e0%a4%", "/api/products/%" })
+	void aUrlThatCannotBeParsedIsA400ProblemAndReachesNoService(String target) throws Exception {
+		int before = catalog.totalHits() + backoffice.totalHits();
+
+		String response = raw("GET " + target + " HTTP/1.1");
+
+		assertThat(response).startsWith("HTTP/1.1 400")
+			.containsIgnoringCase("content-type: application/problem+json")
+			.containsIgnoringCase("cache-control: no-store")
+			.containsIgnoringCase("x-request-id: ")
+			.contains("\"status\":400", "\"detail\":\"The request's URL or headers are not accepted.\"",
+					"\"requestId\":\"");
+		assertThat(catalog.totalHits() + backoffice.totalHits()).isEqualTo(before);
+	}
+
 	@Test
 	void everyAnswerCarriesTheSecurityHeaders() {
 		List<ResponseSpec> answers = List.of(
@@ -353,6 +370,16 @@ class EdgeSecurityTests {
 				.expectHeader().valueEquals("Referrer-Policy", "no-referrer")
 				// Plain HTTP: HSTS would be ignored by browsers and belongs to whatever terminates TLS.
 				.expectHeader().doesNotExist("Strict-Transport-Security");
+		}
+	}
+
+	/** A request line as a careless or hostile client writes it, which no well-behaved HTTP client will send. */
+	private String raw(String requestLine) throws Exception {
+		try (var socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
 

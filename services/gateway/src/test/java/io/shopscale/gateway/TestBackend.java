@@ -76,6 +76,10 @@ final class TestBackend implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
 	}
 
+	int totalHits() {
+		return this.hits.values().stream().mapToInt(AtomicInteger::get).sum();
+	}
+
 	int hits(String path) {
 		AtomicInteger count = this.hits.get(path);
 		return (count != null) ? count.get() : 0;

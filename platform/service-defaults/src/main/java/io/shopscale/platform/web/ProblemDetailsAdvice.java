@@ -36,6 +36,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(Problems.invalidParameter(e.parameter(), e.getMessage()), HttpStatus.BAD_REQUEST, request);
     }
 
+    /** Tomcat parses the query lazily, when a controller first asks for a parameter: a bad escape is the client's. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameters(org.apache.tomcat.util.http.InvalidParameterException e,
+                                                 WebRequest request) {
+        return problem(Problems.of(HttpStatus.BAD_REQUEST,
+                "The request's parameters are not validly encoded: use UTF-8 and percent-escapes such as %20."),
+                HttpStatus.BAD_REQUEST, request);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException e, WebRequest request) {
         return problem(Problems.of(HttpStatus.NOT_FOUND, e.getMessage()), HttpStatus.NOT_FOUND, request);

@@ -1,10 +1,14 @@
 package io.shopscale.platform.web;
 
+import org.apache.catalina.Host;
+import org.apache.catalina.Lifecycle;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +32,22 @@ class ServiceWebDefaultsAutoConfiguration {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Tomcat's own errors, raised before a servlet runs, in problem+json like the rest. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatErrors {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
+            return factory -> factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
+                // By then the host holds whatever error valves Tomcat and Spring Boot added.
+                if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && context.getParent() instanceof Host host) {
+                    ProblemReportValve.install(host);
+                }
+            }));
+        }
     }
 
     /** Any service with a database; one that words the outage itself declares its own advice. */

@@ -3,11 +3,15 @@ package io.shopscale.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +52,24 @@ class ServiceDefaultsTests {
         assertThat(notANumber.body()).contains("\"parameter\":\"size\"").contains("whole number");
         assertProblem(unknownSort, 400);
         assertThat(unknownSort.body()).contains("\"parameter\":\"sort\"");
+    }
+
+    @Test
+    void anUndecodableQueryIsA400ProblemNotAFailure() throws Exception {
+        String response = raw("GET /probe?page=%zz HTTP/1.1");
+
+        assertThat(response).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                .contains("\"status\":400").contains("not validly encoded");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /probe/%zz HTTP/1.1", "GET /probe/a%2fb HTTP/1.1", "GET /probe/%00 HTTP/1.1",
+            "GET /../etc/passwd HTTP/1.1"})
+    void urlsTomcatRefusesBeforeAnyServletAreProblemsToo(String requestLine) throws Exception {
+        String response = raw(requestLine);
+
+        assertThat(response).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                .contains("\"status\":400").doesNotContainIgnoringCase("<html").doesNotContain("Tomcat");
     }
 
     @Test
@@ -92,6 +114,16 @@ class ServiceDefaultsTests {
         HttpResponse<String> prometheus = get("/actuator/prometheus", null);
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+    }
+
+    /** What the JDK client refuses to send: a request line as a careless or hostile client writes it. */
+    private String raw(String requestLine) throws IOException {
+        try (var socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private HttpResponse<String> get(String path, String requestId) throws IOException, InterruptedException {

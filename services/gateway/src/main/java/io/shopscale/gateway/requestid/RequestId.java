@@ -57,7 +57,7 @@ public final class RequestId {
 	 * {@link UUID#randomUUID()}: an id needs uniqueness, not secrecy, and the shared SecureRandom would be
 	 * a point of contention on every request.
 	 */
-	static String generate() {
+	public static String generate() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L;
 		long leastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
