@@ -354,6 +354,17 @@ class EdgeSecurityTests {
 	}
 
 	@Test
+	void aRequestLineOrHeadersOverTheLimitAreProblemsWithTheirOwnStatus() throws Exception {
+		String longUrl = raw("GET /api/products?q=" + "a".repeat(10_000) + " HTTP/1.1");
+		String bigHeader = raw("GET /api/products HTTP/1.1\r\nX-Big: " + "b".repeat(20_000));
+
+		assertThat(longUrl).startsWith("HTTP/1.1 414").containsIgnoringCase("content-type: application/problem+json")
+			.contains("\"status\":414");
+		assertThat(bigHeader).startsWith("HTTP/1.1 431").containsIgnoringCase("content-type: application/problem+json")
+			.contains("\"status\":431");
+	}
+
+	@Test
 	void everyAnswerCarriesTheSecurityHeaders() {
 		List<ResponseSpec> answers = List.of(
 				this.client.get().uri("/api/products").exchange().expectStatus().isOk(),

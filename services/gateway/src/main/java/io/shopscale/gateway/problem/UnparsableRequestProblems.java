@@ -2,31 +2,43 @@ package io.shopscale.gateway.problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.shopscale.gateway.requestid.RequestId;
-import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
-import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * A request whose URL cannot be parsed at all (a broken percent-escape such as {@code %zz}) never reaches a
- * filter: Spring's Reactor Netty adapter sets 400 and ends the exchange with an empty body. This gives that
- * answer the body every other error of the edge has. It acts only where nothing was written, which after the
- * framework's handler has run is that case alone: every exchange that got as far as a filter is committed by then.
+ * Requests the HTTP server turns away before any filter runs are answered with an empty body: a request line
+ * over the limit (414), headers over the limit (431), and a URL that cannot be parsed at all, such as a broken
+ * percent-escape {@code %zz} (400). This gives those answers the problem+json body every other error of the edge
+ * has, by rewriting them on their way out of the connection. It leaves alone anything with a body or a content
+ * type, so what the gateway and the services write passes untouched.
  */
 @Component
-class UnparsableRequestProblems implements NettyServerCustomizer {
+@Sharable
+class UnparsableRequestProblems extends ChannelOutboundHandlerAdapter implements NettyServerCustomizer {
 
 	static final String DETAIL = "The request's URL or headers are not accepted.";
+
+	private static final String HANDLER_NAME = "shopscale.unparsableRequestProblems";
+
+	private static final Set<HttpResponseStatus> REJECTIONS = Set.of(HttpResponseStatus.BAD_REQUEST,
+			HttpResponseStatus.REQUEST_URI_TOO_LONG, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
 
 	private final JsonMapper json;
 
@@ -36,29 +48,45 @@ class UnparsableRequestProblems implements NettyServerCustomizer {
 
 	@Override
 	public HttpServer apply(HttpServer server) {
-		return server.mapHandle((handled, connection) -> handled.then(Mono.defer(() -> explain(connection))));
+		return server.doOnChannelInit((observer, channel, remoteAddress) -> {
+			if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+				channel.pipeline().addAfter(NettyPipeline.HttpCodec, HANDLER_NAME, this);
+			}
+		});
 	}
 
-	private Mono<Void> explain(Connection connection) {
-		if (!(connection instanceof HttpServerResponse response) || response.hasSentHeaders()
-				|| !HttpResponseStatus.BAD_REQUEST.equals(response.status())) {
-			return Mono.empty();
+	@Override
+	public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) throws Exception {
+		if (message instanceof FullHttpResponse response && isBareRejection(response)) {
+			context.write(explained(response), promise);
+			return;
 		}
+		super.write(context, message, promise);
+	}
+
+	private static boolean isBareRejection(FullHttpResponse response) {
+		return REJECTIONS.contains(response.status()) && !response.content().isReadable()
+				&& !response.headers().contains(HttpHeaderNames.CONTENT_TYPE);
+	}
+
+	private FullHttpResponse explained(FullHttpResponse response) {
 		String requestId = RequestId.generate();
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", Problem.ABOUT_BLANK);
-		problem.put("title", HttpStatus.BAD_REQUEST.getReasonPhrase());
-		problem.put("status", HttpStatus.BAD_REQUEST.value());
+		problem.put("title", response.status().reasonPhrase());
+		problem.put("status", response.status().code());
 		problem.put("detail", DETAIL);
 		problem.put("requestId", requestId);
 		byte[] body = this.json.writeValueAsBytes(problem);
-		return response.header(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
-			.header(HttpHeaderNames.CACHE_CONTROL, "no-store")
-			.header(RequestId.HEADER, requestId)
-			.header("X-Content-Type-Options", "nosniff")
-			.sendByteArray(Mono.just(body))
-			.then();
+		FullHttpResponse explained = response.replace(Unpooled.wrappedBuffer(body));
+		response.release();
+		HttpHeaders headers = explained.headers();
+		headers.set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+		headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+		headers.set(RequestId.HEADER, requestId);
+		headers.set("X-Content-Type-Options", "nosniff");
+		return explained;
 	}
 
 }
