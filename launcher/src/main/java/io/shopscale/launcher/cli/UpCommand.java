@@ -130,7 +130,10 @@ final class UpCommand implements Callable<Integer> {
                     out.flush();
                     return ExitCodes.OK;
                 }
+                // While a down or a scale holds the lock, instances stop because someone asked them to.
+                boolean stoppingOnPurpose = store.lockedByAnotherProcess();
                 state.map(RunState::instances).orElse(List.of()).stream()
+                        .filter(instance -> !stoppingOnPurpose)
                         .filter(instance -> !Instances.alive(instance))
                         .filter(instance -> reported.add(instance.name() + "@" + instance.pid()))
                         .forEach(instance -> {

@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -101,6 +102,7 @@ public final class StateStore {
             while (true) {
                 FileLock lock = tryLock(channel);
                 if (lock != null) {
+                    writeHolder(channel);
                     return new Lock(channel, lock);
                 }
                 if (System.nanoTime() - deadline >= 0) {
@@ -122,6 +124,31 @@ public final class StateStore {
             Thread.currentThread().interrupt();
             throw new StateException("interrupted while waiting for " + runDir.resolve("lock"));
         }
+    }
+
+    /**
+     * Whether another live process holds the launcher lock right now: a {@code down} or a {@code scale} is stopping
+     * instances on purpose. Read from the holder's pid, which the lock file carries while it is held.
+     */
+    public boolean lockedByAnotherProcess() {
+        String holder;
+        try {
+            holder = Files.readString(runDir.resolve("lock")).trim();
+        }
+        catch (IOException absentOrUnreadable) {
+            return false;
+        }
+        if (!holder.matches("\\d{1,19}")) {
+            return false;
+        }
+        long pid = Long.parseLong(holder);
+        return pid != ProcessHandle.current().pid()
+                && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static void writeHolder(FileChannel channel) throws IOException {
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)), 0);
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {
@@ -159,6 +186,7 @@ public final class StateStore {
         @Override
         public void close() {
             try (channel) {
+                channel.truncate(0);
                 lock.release();
             }
             catch (IOException ignored) {

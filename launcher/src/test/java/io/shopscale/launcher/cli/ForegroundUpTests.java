@@ -91,7 +91,7 @@ class ForegroundUpTests {
         assertThat(launcher.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(launcher.exitValue()).isZero();
         assertThat(output()).contains("ShopScale was stopped by another shopscale command.")
-                .doesNotContain("Stopping ShopScale...");
+                .doesNotContain("Stopping ShopScale...").doesNotContain("exited unexpectedly");
     }
 
     private Process launch(String... args) throws IOException {

@@ -132,6 +132,27 @@ class StateStoreTests {
         second.join().close();
     }
 
+    @Test
+    void theLockTellsWhetherAnotherLiveProcessHoldsIt() throws Exception {
+        Path lockFile = stateDir.resolve("run/lock");
+        try (var held = store().lock(Duration.ofSeconds(1), () -> { })) {
+            assertThat(Files.readString(lockFile)).isEqualTo(Long.toString(ProcessHandle.current().pid()));
+            assertThat(store().lockedByAnotherProcess()).as("held by this very process").isFalse();
+        }
+        assertThat(Files.readString(lockFile)).isEmpty();
+        assertThat(store().lockedByAnotherProcess()).isFalse();
+
+        Process other = new ProcessBuilder("sleep", "30").start();
+        try {
+            Files.writeString(lockFile, Long.toString(other.pid()));
+            assertThat(store().lockedByAnotherProcess()).isTrue();
+        }
+        finally {
+            other.destroyForcibly().waitFor();
+        }
+        assertThat(store().lockedByAnotherProcess()).as("its holder died").isFalse();
+    }
+
     private StateStore store() {
         return new StateStore(stateDir.resolve("run"));
     }
