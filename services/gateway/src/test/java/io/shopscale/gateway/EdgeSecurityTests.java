@@ -1,5 +1,6 @@
 package io.shopscale.gateway;
 
+import io.shopscale.gateway.edge.HttpResponses;
 import io.shopscale.testsupport.TestIdentity;
 
 import java.net.Socket;
@@ -362,6 +363,23 @@ class EdgeSecurityTests {
 			.contains("\"status\":414");
 		assertThat(bigHeader).startsWith("HTTP/1.1 431").containsIgnoringCase("content-type: application/problem+json")
 			.contains("\"status\":431");
+	}
+
+	@Test
+	void aKeptAliveConnectionIsAnsweredRequestAfterRequest() throws Exception {
+		// The gateway's own quick answers (401) between proxied ones (200): the mix that used to stall a connection.
+		String[] paths = { "/api/orders/echo", "/api/products", "/api/unknown/thing" };
+		int[] expected = { 401, 200, 401 };
+		try (var socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(5_000);
+			for (int i = 0; i < 300; i++) {
+				socket.getOutputStream()
+					.write(("GET " + paths[i % 3] + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+				socket.getOutputStream().flush();
+
+				assertThat(HttpResponses.skipOne(socket.getInputStream())).as("answer %d", i).isEqualTo(expected[i % 3]);
+			}
+		}
 	}
 
 	@Test

@@ -14,14 +14,9 @@ final class GatewayClient {
 	private GatewayClient() {
 	}
 
-	/**
-	 * A connection per request: these tests are about what the gateway answers, and Reactor Netty's server can,
-	 * rarely, leave a request on a kept-alive connection unanswered after answering earlier ones on it by itself
-	 * (401s, probes; upstream reports reactor/reactor-netty#4188 and #4361), which would fail a test for a reason
-	 * that is not its own.
-	 */
+	/** Kept-alive connections from a pool, as a browser keeps them. */
 	static WebTestClient to(int port) {
-		return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
+		return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create()))
 			.baseUrl("http://127.0.0.1:" + port)
 			.responseTimeout(Duration.ofSeconds(10))
 			.build();
