@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.LastHttpContent;
-import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -27,11 +26,7 @@ public class ReadAfterResponse extends ChannelOutboundHandlerAdapter implements 
 
 	@Override
 	public HttpServer apply(HttpServer server) {
-		return server.doOnChannelInit((observer, channel, remoteAddress) -> {
-			if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-				channel.pipeline().addAfter(NettyPipeline.HttpCodec, HANDLER_NAME, this);
-			}
-		});
+		return ConnectionHandlers.afterCodec(server, HANDLER_NAME, this);
 	}
 
 	@Override

@@ -13,8 +13,8 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.shopscale.gateway.edge.ConnectionHandlers;
 import io.shopscale.gateway.requestid.RequestId;
-import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,11 +48,7 @@ class UnparsableRequestProblems extends ChannelOutboundHandlerAdapter implements
 
 	@Override
 	public HttpServer apply(HttpServer server) {
-		return server.doOnChannelInit((observer, channel, remoteAddress) -> {
-			if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-				channel.pipeline().addAfter(NettyPipeline.HttpCodec, HANDLER_NAME, this);
-			}
-		});
+		return ConnectionHandlers.afterCodec(server, HANDLER_NAME, this);
 	}
 
 	@Override
