@@ -15,19 +15,11 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$home"
 . scripts/find-jdk.sh
 require_java
-for tool in pgbench psql curl; do
-  command -v "$tool" >/dev/null || {
-    echo "bench-checkout: $tool is missing; on Debian/Ubuntu: apt-get install postgresql-client curl" >&2
-    exit 1
-  }
-done
+. scripts/bench-common.sh
+require_tools bench-checkout pgbench psql curl
 # Its own state directory: the admin password below only takes effect when the admin account is first created.
 export SHOPSCALE_STATE_DIR="${BENCH_STATE_DIR:-$home/target/bench-checkout-state}"
-# Lift the per-client rate limits so one load generator is not refused; the limiter still runs.
-export SHOPSCALE_RATE_LIMIT_API_RATE="${SHOPSCALE_RATE_LIMIT_API_RATE:-1000000}"
-export SHOPSCALE_RATE_LIMIT_API_BURST="${SHOPSCALE_RATE_LIMIT_API_BURST:-1000000}"
-export SHOPSCALE_RATE_LIMIT_CREDENTIALS_RATE="${SHOPSCALE_RATE_LIMIT_CREDENTIALS_RATE:-1000000}"
-export SHOPSCALE_RATE_LIMIT_CREDENTIALS_BURST="${SHOPSCALE_RATE_LIMIT_CREDENTIALS_BURST:-1000000}"
+lift_rate_limits API CREDENTIALS
 # The password must not contain "admin", the email's local part.
 export SHOPSCALE_ADMIN_PASSWORD="${SHOPSCALE_ADMIN_PASSWORD:-correct horse battery staple 2024}"
 duration="${BENCH_DURATION:-20s}"
@@ -42,12 +34,7 @@ export PGHOST=127.0.0.1 PGPORT=15432 PGUSER=postgres PGDATABASE=postgres
 
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "bench-checkout: BENCH_DURATION must be whole seconds, like 20s" >&2; exit 1; }
 [ -f "$loadtest" ] || ./mvnw -q -DskipTests package
-log="$SHOPSCALE_STATE_DIR/bench-checkout.log"
-mkdir -p "$SHOPSCALE_STATE_DIR"
-: >"$log"
-# On failure, show what the load generator and pgbench said (their stderr goes to the log).
-trap 'rc=$?; ((rc == 0)) || tail -n 40 "$log" >&2; ./shopscale down >/dev/null 2>&1 || true' EXIT
-./shopscale up -d >/dev/null
+start_platform bench-checkout
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 sql() { psql -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }

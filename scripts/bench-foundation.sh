@@ -11,16 +11,16 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$home"
 . scripts/find-jdk.sh
 require_java
+. scripts/bench-common.sh
 export SHOPSCALE_STATE_DIR="${BENCH_STATE_DIR:-$home/target/bench-state}"
 duration="${BENCH_DURATION:-10s}"
 rounds="${BENCH_ROUNDS:-3}"
 rate="${BENCH_RATE:-1000}"
 loadtest="$home/loadtest/target/loadtest-0.1.0-SNAPSHOT-exec.jar"
 
-# The gateway's per-client rate limit (100 req/s by default) would cap a single load generator; lift it so the
-# benchmark measures the hop itself. The limiter still runs (one Redis call per request), it just never refuses.
-export SHOPSCALE_RATE_LIMIT_API_RATE="${SHOPSCALE_RATE_LIMIT_API_RATE:-1000000}"
-export SHOPSCALE_RATE_LIMIT_API_BURST="${SHOPSCALE_RATE_LIMIT_API_BURST:-1000000}"
+# The gateway's per-client rate limit (100 req/s by default) would cap a single load generator; lifted so the
+# benchmark measures the hop itself.
+lift_rate_limits API
 
 [ -f "$loadtest" ] || ./mvnw -q -DskipTests package
 trap './shopscale down >/dev/null 2>&1 || true' EXIT

@@ -8,10 +8,9 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$home"
 . scripts/find-jdk.sh
 require_java
+. scripts/bench-common.sh
 export SHOPSCALE_STATE_DIR="${BENCH_STATE_DIR:-$home/target/bench-state}"
-# Lift the per-client rate limits so one load generator is not refused; the limiter still runs.
-export SHOPSCALE_RATE_LIMIT_API_RATE="${SHOPSCALE_RATE_LIMIT_API_RATE:-1000000}"
-export SHOPSCALE_RATE_LIMIT_API_BURST="${SHOPSCALE_RATE_LIMIT_API_BURST:-1000000}"
+lift_rate_limits API
 duration="${BENCH_DURATION:-10s}"
 rounds="${BENCH_ROUNDS:-3}"
 rate="${BENCH_RATE:-1000}"

@@ -14,18 +14,10 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$home"
 . scripts/find-jdk.sh
 require_java
-for tool in psql curl; do
-  command -v "$tool" >/dev/null || {
-    echo "bench-saga: $tool is missing; on Debian/Ubuntu: apt-get install postgresql-client curl" >&2
-    exit 1
-  }
-done
+. scripts/bench-common.sh
+require_tools bench-saga psql curl
 export SHOPSCALE_STATE_DIR="${BENCH_STATE_DIR:-$home/target/bench-saga-state}"
-# Lift the per-client rate limits so one load generator is not refused; the limiter still runs.
-export SHOPSCALE_RATE_LIMIT_API_RATE="${SHOPSCALE_RATE_LIMIT_API_RATE:-1000000}"
-export SHOPSCALE_RATE_LIMIT_API_BURST="${SHOPSCALE_RATE_LIMIT_API_BURST:-1000000}"
-export SHOPSCALE_RATE_LIMIT_CREDENTIALS_RATE="${SHOPSCALE_RATE_LIMIT_CREDENTIALS_RATE:-1000000}"
-export SHOPSCALE_RATE_LIMIT_CREDENTIALS_BURST="${SHOPSCALE_RATE_LIMIT_CREDENTIALS_BURST:-1000000}"
+lift_rate_limits API CREDENTIALS
 # A provider of a real one's speed: ~50 ms a charge.
 export SHOPSCALE_PSP_LATENCY="${SHOPSCALE_PSP_LATENCY:-45ms}"
 export SHOPSCALE_PSP_JITTER="${SHOPSCALE_PSP_JITTER:-10ms}"
@@ -42,11 +34,7 @@ for value in "$seconds" "$outage_seconds"; do
 done
 ((outage_seconds + 30 <= seconds)) || { echo "bench-saga: BENCH_DURATION must exceed BENCH_OUTAGE by 30s" >&2; exit 1; }
 [ -f "$loadtest" ] || ./mvnw -q -DskipTests package
-log="$SHOPSCALE_STATE_DIR/bench-saga.log"
-mkdir -p "$SHOPSCALE_STATE_DIR"
-: >"$log"
-trap 'rc=$?; ((rc == 0)) || tail -n 40 "$log" >&2; ./shopscale down >/dev/null 2>&1 || true' EXIT
-./shopscale up -d >/dev/null
+start_platform bench-saga
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 sql() { psql -X -q -v ON_ERROR_STOP=1 -At -F ' | ' -c "$1"; }

@@ -58,19 +58,18 @@ public class PaymentIntake {
         return payments.lockByOrder(orderId, now).map(held -> {
             Payment payment = held.payment();
             Cancellation cancellation = payment.cancelOrder(now, held.claimed());
-            if (cancellation == Cancellation.UNCHANGED) {
-                return Result.SETTLED;
+            if (cancellation != Cancellation.UNCHANGED) {
+                payments.save(payment, true);
             }
-            payments.save(payment, true);
+            if (cancellation == Cancellation.REFUNDING) {
+                log.warn("order {} was cancelled after its payment succeeded; charge {} is refunded", orderId,
+                        payment.chargeId());
+            }
             return switch (cancellation) {
+                case UNCHANGED -> Result.SETTLED;
                 case CANCELLED -> Result.CANCELLED;
                 case MARKED -> Result.MARKED;
-                case REFUNDING -> {
-                    log.warn("order {} was cancelled after its payment succeeded; charge {} is refunded", orderId,
-                            payment.chargeId());
-                    yield Result.REFUNDING;
-                }
-                case UNCHANGED -> Result.SETTLED;
+                case REFUNDING -> Result.REFUNDING;
             };
         }).orElse(Result.NOT_YET_KNOWN);
     }

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,17 +106,13 @@ class HttpPaymentProvider implements PaymentProvider, DisposableBean {
         Call call = new Call(request.paymentId(), Attempt.Operation.CHARGE, request.idempotencyKey());
         ChargeOutcome outcome;
         try {
-            outcome = guarded(chargeRetry, () -> {
+            outcome = guarded(chargeRetry, call, () -> {
                 // Checked before every call, retries too: a charge never starts once the payment deadline passed.
                 if (!clock.instant().isBefore(request.notAfter())) {
                     throw new DeadlinePassedException();
                 }
-                return call.recorded(api.charge(request));
-            }).get().result();
-        } catch (CallNotPermittedException e) {
-            outcome = call.refused("circuit_open", new ChargeOutcome.NotSent("circuit open"));
-        } catch (BulkheadFullException e) {
-            outcome = call.refused("bulkhead_full", new ChargeOutcome.NotSent("too many provider calls in progress"));
+                return api.charge(request);
+            }, ChargeOutcome.NotSent::new);
         } catch (DeadlinePassedException e) {
             outcome = call.refused("deadline_passed", new ChargeOutcome.NotSent("the payment deadline has passed"));
         }
@@ -130,28 +127,14 @@ class HttpPaymentProvider implements PaymentProvider, DisposableBean {
     @Override
     public Reconciliation lookUp(PaymentId paymentId, UUID orderId) {
         Call call = new Call(paymentId, Attempt.Operation.LOOKUP, null);
-        try {
-            return guarded(lookUpRetry, () -> call.recorded(api.lookUp(orderId))).get().result();
-        } catch (CallNotPermittedException e) {
-            return call.refused("circuit_open", new Reconciliation.Unreachable("circuit open"));
-        } catch (BulkheadFullException e) {
-            return call.refused("bulkhead_full",
-                    new Reconciliation.Unreachable("too many provider calls in progress"));
-        }
+        return guarded(lookUpRetry, call, () -> api.lookUp(orderId), Reconciliation.Unreachable::new);
     }
 
     /** Behind the same guards as a charge, but no deadline: a refund is owed however late it is. */
     @Override
     public RefundOutcome refund(RefundRequest request) {
         Call call = new Call(request.paymentId(), Attempt.Operation.REFUND, request.idempotencyKey());
-        try {
-            return guarded(refundRetry, () -> call.recorded(api.refund(request))).get().result();
-        } catch (CallNotPermittedException e) {
-            return call.refused("circuit_open", new RefundOutcome.Unconfirmed("circuit open"));
-        } catch (BulkheadFullException e) {
-            return call.refused("bulkhead_full",
-                    new RefundOutcome.Unconfirmed("too many provider calls in progress"));
-        }
+        return guarded(refundRetry, call, () -> api.refund(request), RefundOutcome.Unconfirmed::new);
     }
 
     @Override
@@ -164,9 +147,21 @@ class HttpPaymentProvider implements PaymentProvider, DisposableBean {
         api.close();
     }
 
-    private <T> Supplier<ProviderAnswer<T>> guarded(Retry retry, Supplier<ProviderAnswer<T>> call) {
-        return Retry.decorateSupplier(retry,
-                CircuitBreaker.decorateSupplier(breaker, Bulkhead.decorateSupplier(bulkhead, call)));
+    /**
+     * Makes the call behind the retry, the breaker and the bulkhead, recording every attempt; a call the breaker or
+     * the bulkhead turns away is recorded too and answered with {@code notMade} and the reason.
+     */
+    private <T> T guarded(Retry retry, Call call, Supplier<ProviderAnswer<T>> attempt, Function<String, T> notMade) {
+        Supplier<ProviderAnswer<T>> recorded = () -> call.recorded(attempt.get());
+        try {
+            return Retry.decorateSupplier(retry,
+                    CircuitBreaker.decorateSupplier(breaker, Bulkhead.decorateSupplier(bulkhead, recorded))).get()
+                    .result();
+        } catch (CallNotPermittedException e) {
+            return call.refused("circuit_open", notMade.apply("circuit open"));
+        } catch (BulkheadFullException e) {
+            return call.refused("bulkhead_full", notMade.apply("too many provider calls in progress"));
+        }
     }
 
     /** Thrown inside the guards so that a call the deadline forbids counts for neither the breaker nor the retry. */

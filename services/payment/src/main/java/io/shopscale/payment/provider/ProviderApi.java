@@ -55,15 +55,8 @@ final class ProviderApi implements AutoCloseable {
     }
 
     ProviderAnswer<ChargeOutcome> charge(ChargeRequest request) {
-        String body = json.writeValueAsString(new ChargeBody(request.amount(), request.currency(),
-                request.customer(), request.orderId().toString()));
-        HttpRequest post = HttpRequest.newBuilder(URI.create(charges))
-                .timeout(callTimeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("Idempotency-Key", request.idempotencyKey())
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        HttpRequest post = post(charges, request.idempotencyKey(), new ChargeBody(request.amount(),
+                request.currency(), request.customer(), request.orderId().toString()));
         return exchange(post, (status, answer) -> ProviderAnswers.charge(status, read(answer)),
                 ChargeOutcome.NotSent::new, ChargeOutcome.Unknown::new);
     }
@@ -79,16 +72,20 @@ final class ProviderApi implements AutoCloseable {
     }
 
     ProviderAnswer<RefundOutcome> refund(RefundRequest request) {
-        HttpRequest post = HttpRequest.newBuilder(URI.create(refunds))
+        HttpRequest post = post(refunds, request.idempotencyKey(), new RefundBody(request.chargeId()));
+        return exchange(post, (status, answer) -> ProviderAnswers.refund(status, read(answer)),
+                RefundOutcome.Unconfirmed::new, RefundOutcome.Unconfirmed::new);
+    }
+
+    /** A JSON POST under an idempotency key, as charges and refunds both are. */
+    private HttpRequest post(String url, String idempotencyKey, Object body) {
+        return HttpRequest.newBuilder(URI.create(url))
                 .timeout(callTimeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .header("Idempotency-Key", request.idempotencyKey())
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(new RefundBody(request.chargeId())),
-                        StandardCharsets.UTF_8))
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
                 .build();
-        return exchange(post, (status, answer) -> ProviderAnswers.refund(status, read(answer)),
-                RefundOutcome.Unconfirmed::new, RefundOutcome.Unconfirmed::new);
     }
 
     @Override

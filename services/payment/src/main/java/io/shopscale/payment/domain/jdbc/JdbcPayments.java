@@ -36,7 +36,7 @@ class JdbcPayments implements Payments {
     public boolean add(Payment payment) {
         PaymentTerms terms = payment.terms();
         Payment.Progress progress = payment.progress();
-        return jdbc.sql("""
+        return withProgress(jdbc.sql("""
                 INSERT INTO payment (id, order_id, customer, amount, currency, payment_deadline, created_at, status,
                                      key_generation, reconciliation_needed, charge_started_at, charge_uncertain_since,
                                      order_cancelled, retries, next_attempt_at, charge_id, refund_id, failure_reason,
@@ -51,20 +51,7 @@ class JdbcPayments implements Payments {
                 .param("amount", terms.amount())
                 .param("currency", terms.currency())
                 .param("deadline", timestamp(terms.paymentDeadline()))
-                .param("created", timestamp(payment.createdAt()))
-                .param("status", progress.status().name())
-                .param("generation", progress.keyGeneration())
-                .param("reconcile", progress.reconciliationNeeded())
-                .param("started", timestamp(progress.chargeStartedAt()))
-                .param("uncertain", timestamp(progress.chargeUncertainSince()))
-                .param("cancelled", progress.orderCancelled())
-                .param("retries", progress.retries())
-                .param("next", timestamp(progress.nextAttemptAt()))
-                .param("charge", progress.chargeId())
-                .param("refund", progress.refundId())
-                .param("reason", progress.failureReason() == null ? null : progress.failureReason().name())
-                .param("code", progress.declineCode())
-                .param("updated", timestamp(progress.updatedAt()))
+                .param("created", timestamp(payment.createdAt())), progress)
                 .update() == 1;
     }
 
@@ -141,7 +128,7 @@ class JdbcPayments implements Payments {
     @Override
     public void save(Payment payment, boolean keepLease) {
         Payment.Progress progress = payment.progress();
-        int updated = jdbc.sql("""
+        int updated = withProgress(jdbc.sql("""
                 UPDATE payment
                 SET status = :status, key_generation = :generation, reconciliation_needed = :reconcile,
                     charge_started_at = :started, charge_uncertain_since = :uncertain, order_cancelled = :cancelled,
@@ -150,20 +137,7 @@ class JdbcPayments implements Payments {
                     lease_token = CASE WHEN :keep THEN lease_token END,
                     leased_until = CASE WHEN :keep THEN leased_until END
                 WHERE id = :id""")
-                .param("id", payment.id().value())
-                .param("status", progress.status().name())
-                .param("generation", progress.keyGeneration())
-                .param("reconcile", progress.reconciliationNeeded())
-                .param("started", timestamp(progress.chargeStartedAt()))
-                .param("uncertain", timestamp(progress.chargeUncertainSince()))
-                .param("cancelled", progress.orderCancelled())
-                .param("retries", progress.retries())
-                .param("next", timestamp(progress.nextAttemptAt()))
-                .param("charge", progress.chargeId())
-                .param("refund", progress.refundId())
-                .param("reason", progress.failureReason() == null ? null : progress.failureReason().name())
-                .param("code", progress.declineCode())
-                .param("updated", timestamp(progress.updatedAt()))
+                .param("id", payment.id().value()), progress)
                 .param("keep", keepLease && progress.status() == PaymentStatus.PENDING)
                 .update();
         if (updated != 1) {
@@ -229,4 +203,23 @@ class JdbcPayments implements Payments {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
+
+    /** The columns a payment's progress fills, alike when it is inserted and when it is saved. */
+    private static JdbcClient.StatementSpec withProgress(JdbcClient.StatementSpec statement, Payment.Progress progress) {
+        return statement
+                .param("status", progress.status().name())
+                .param("generation", progress.keyGeneration())
+                .param("reconcile", progress.reconciliationNeeded())
+                .param("started", timestamp(progress.chargeStartedAt()))
+                .param("uncertain", timestamp(progress.chargeUncertainSince()))
+                .param("cancelled", progress.orderCancelled())
+                .param("retries", progress.retries())
+                .param("next", timestamp(progress.nextAttemptAt()))
+                .param("charge", progress.chargeId())
+                .param("refund", progress.refundId())
+                .param("reason", progress.failureReason() == null ? null : progress.failureReason().name())
+                .param("code", progress.declineCode())
+                .param("updated", timestamp(progress.updatedAt()));
+    }
+
 }
