@@ -30,6 +30,8 @@ start_platform() {
   log="$SHOPSCALE_STATE_DIR/$1.log"
   mkdir -p "$SHOPSCALE_STATE_DIR"
   : >"$log"
-  trap 'rc=$?; ((rc == 0)) || tail -n 40 "$log" >&2; ./shopscale down >/dev/null 2>&1 || true' EXIT
+  # Stop only what this script started: a platform already running in that state directory makes "up" fail,
+  # and is left as it is.
   ./shopscale up -d >/dev/null
+  trap 'rc=$?; ((rc == 0)) || tail -n 40 "$log" >&2; ./shopscale down >/dev/null 2>&1 || true' EXIT
 }
