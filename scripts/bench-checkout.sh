@@ -2,8 +2,9 @@
 # What checkout and a hot-SKU reservation cost next to the bare database work they do. In one run, on one machine:
 #   1. inventory's gRPC Reserve on one hot SKU (closed model), then pgbench running the same SQL
 #      (scripts/pgbench/reserve.sql) with as many clients;
-#   2. POST /api/orders through the gateway at a fixed rate (open model: latency of the 202s), then back to back
-#      (closed model: the ceiling), then pgbench running the same transactions (scripts/pgbench/checkout.sql).
+#   2. POST /api/orders through the gateway back to back (closed model: the ceiling), then at a fixed rate (open
+#      model: latency of the 202s), then pgbench running the same transactions (scripts/pgbench/checkout.sql);
+#      each after the sagas of the checkouts before it have ended.
 # Starts the platform in its own state directory on the default ports; prints Markdown. Needs pgbench and psql
 # (Debian/Ubuntu: apt-get install postgresql-client).
 #
@@ -80,6 +81,38 @@ reset_bench_rows() {
   restock
 }
 
+# Each accepted checkout's saga (the charge, the confirmation) goes on after its 202. The next measurement waits
+# for it to end, so that no run pays for the work the one before left behind.
+settle() {
+  local pending waited
+  for waited in $(seq 0 180); do
+    pending=$(sql "SELECT count(*) FROM orders.orders WHERE status = 'PENDING_PAYMENT'")
+    [ "$pending" = 0 ] && return
+    sleep 1
+  done
+  echo "bench-checkout: $pending orders still wait for payment after ${waited} s; measuring anyway" >&2
+}
+
+# Where the CPU of a checkout goes: each component's processes (with their children: PostgreSQL's backends,
+# Redis) in clock ticks, as "name ticks" lines; PostgreSQL's server runs apart from the stores process.
+cpu_ticks() {
+  local pid="$1" child total
+  total=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+  for child in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do
+    total=$((total + $(cpu_ticks "$child")))
+  done
+  echo "$total"
+}
+cpu_snapshot() {
+  local name pid
+  ./shopscale status | awk 'NR > 1 && $4 ~ /^[0-9]+$/ { print $1, $4 }' | while read -r name pid; do
+    echo "$name $(cpu_ticks "$pid")"
+  done | awk '{ ticks[$1] += $2 } END { for (name in ticks) print name, ticks[name] }'
+  echo "postgres $(cpu_ticks "$(head -n 1 "$(sql "SHOW data_directory")/postmaster.pid")")"
+}
+commits() { sql "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()"; }
+orders_placed() { sql "SELECT count(*) FROM orders.orders"; }
+
 # Right after start the gateway may not have discovered every service yet: the curls retry.
 restock
 reset_bench_rows
@@ -91,10 +124,20 @@ pg_reserve_tps=$(tps <<<"$pg_reserve")
 pg_reserve_ms=$(latency <<<"$pg_reserve")
 reset_bench_rows
 
-# The closed run first: it also warms the checkout path up (JIT, pools), which a freshly started platform needs
-# before a fixed-rate run's percentiles mean anything.
+# A freshly started platform needs its checkout path warmed up (JIT, pools) before any run means anything; this
+# run is not reported.
+loadtest_run checkout --concurrency "$clients" --duration "$warmup" --warmup "$warmup" >/dev/null
+settle
 closed_md=$(loadtest_run checkout --concurrency "$clients" --duration "$duration" --warmup "$warmup")
+settle
+cpu_before=$(cpu_snapshot)
+commits_before=$(commits)
+orders_before=$(orders_placed)
 open_md=$(loadtest_run checkout --rate "$rate" --duration "$duration" --warmup "$warmup")
+settle
+cpu_after=$(cpu_snapshot)
+commits_after=$(commits)
+placed=$(($(orders_placed) - orders_before))
 checkout_open=$(column "202/s" <<<"$open_md")
 checkout_closed=$(column "202/s" <<<"$closed_md")
 reset_bench_rows
@@ -138,6 +181,19 @@ echo "| checkout 202s, open model at ${rate}/s | $checkout_open | |"
 echo "| pgbench checkout.sql, $clients clients | $pg_checkout_tps | $pg_checkout_ms |"
 echo "| **ratio** closed / pgbench (target ≥ 0.3) | **$(ratio "$checkout_closed" "$pg_checkout_tps")** | |"
 echo "| pgbench checkout.sql, $clients clients, synchronous_commit=off (not durable; for reference) | $pg_lax_tps | $pg_lax_ms |"
+echo
+echo "## Where a checkout's CPU goes"
+echo
+echo "CPU time of each component from the start of the open-model run (its warmup included) until the sagas of its"
+echo "$placed accepted checkouts had ended; $(awk -v c="$((commits_after - commits_before))" -v n="$placed" \
+  'BEGIN { if (n > 0) printf "%.1f", c / n; else print "n/a" }') PostgreSQL transactions per checkout. identity's share is the load"
+echo "generator registering and logging in its shoppers (password hashing)."
+echo
+echo "| component | CPU s | ms per checkout |"
+echo "| --- | ---: | ---: |"
+join <(sort <<<"$cpu_before") <(sort <<<"$cpu_after") | awk -v n="$placed" -v hz="$(getconf CLK_TCK)" '
+  { s = ($3 - $2) / hz; total += s; printf "| %s | %.1f | %.2f |\n", $1, s, (n > 0 ? s * 1000 / n : 0) }
+  END { printf "| **all** | **%.1f** | **%.2f** |\n", total, (n > 0 ? total * 1000 / n : 0) }'
 echo
 echo "Commands:"
 echo
