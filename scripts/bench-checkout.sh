@@ -200,8 +200,8 @@ echo
 echo '```'
 echo "loadtest reserve --sku $hot_sku --concurrency $clients --duration $duration --warmup $warmup"
 echo "pgbench -n -M prepared -c $clients -j 2 -T $seconds -f scripts/pgbench/reserve.sql -h 127.0.0.1 -p 15432 -U postgres postgres"
-echo "loadtest checkout --rate $rate --duration $duration --warmup $warmup"
 echo "loadtest checkout --concurrency $clients --duration $duration --warmup $warmup"
+echo "loadtest checkout --rate $rate --duration $duration --warmup $warmup"
 echo "pgbench -n -M prepared -c $clients -j 2 -T $seconds -f scripts/pgbench/checkout.sql -h 127.0.0.1 -p 15432 -U postgres postgres"
 echo '```'
 echo
