@@ -154,6 +154,36 @@ class RefundSystemTests extends PaymentSystemTestSupport {
         assertThat(publishedPaymentEvents(orderId)).isEmpty();
     }
 
+    @Test
+    void anOrderChargedTwiceKeepsTheChargeItsPaymentRecordsAndTheOtherIsRefundedOnce() throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        // Two charges for the order under keys of its own payment's making, their answers lost to everyone; then the
+        // payment's first charge request fails with a 500, so it looks the order up and finds both.
+        PROVIDER.chargeAnsweredToNobody(orderId + ":8", orderId, 1_299, "USD", "user-" + orderId);
+        PROVIDER.chargeAnsweredToNobody(orderId + ":9", orderId, 1_299, "USD", "user-" + orderId);
+        PROVIDER.script(orderId, TestProvider.Behaviour.ERROR_500);
+        double duplicates = count("payment.charges.duplicate");
+
+        publish(orderId, placed(orderId, 1_299, Instant.now().plus(Duration.ofMinutes(10))));
+
+        awaitStatus(orderId, "SUCCEEDED");
+        await().atMost(PATIENCE).until(() -> PROVIDER.standingCharges(orderId).size() == 1);
+        String recorded = column(orderId, "charge_id", String.class);
+        assertThat(PROVIDER.standingCharges(orderId)).extracting(TestProvider.Charge::id).containsExactly(recorded);
+        TestProvider.Charge extra = PROVIDER.chargesFor(orderId).stream()
+                .filter(charge -> !charge.id().equals(recorded))
+                .findFirst()
+                .orElseThrow();
+        await().atMost(PATIENCE).until(() -> extraChargeRefund(extra.id()) != null);
+        assertThat(extraChargeRefund(extra.id())).isEqualTo(extra.refundId());
+        assertThat(PROVIDER.refundRequests(orderId)).isEqualTo(1);
+        assertThat(count("payment.charges.duplicate") - duplicates).isEqualTo(1);
+        assertThat(publishedPaymentEvents(orderId)).extracting(event -> event.get("type").asString())
+                .containsExactly("shopscale.payment.succeeded.v1");
+        assertThat(get("/actuator/prometheus").body()).contains("payment_refunds_extra_total{")
+                .contains("payment_charges_owed ");
+    }
+
     /**
      * The payment as a worker leaves it when it dies during its charge call: claimed (lease token, lease end), the
      * charge written ahead, and nothing stored of the call.
@@ -198,5 +228,13 @@ class RefundSystemTests extends PaymentSystemTestSupport {
                 .param("after", Timestamp.from(instant))
                 .query(Long.class)
                 .single();
+    }
+
+    private String extraChargeRefund(String chargeId) {
+        return jdbc.sql("SELECT refund_id FROM extra_charge WHERE charge_id = :charge")
+                .param("charge", chargeId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package io.shopscale.payment.charging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopscale.payment.domain.ChargeOutcome;
+import io.shopscale.payment.domain.ExtraCharges;
 import io.shopscale.payment.domain.FailureReason;
 import io.shopscale.payment.domain.OutcomePublisher;
 import io.shopscale.payment.domain.Payment;
@@ -12,6 +13,8 @@ import io.shopscale.payment.domain.RefundOutcome;
 import io.shopscale.payment.domain.Schedule;
 import io.shopscale.payment.domain.Transition;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -32,14 +35,16 @@ class Settlement {
     private static final Logger log = LoggerFactory.getLogger(Settlement.class);
 
     private final Payments payments;
+    private final ExtraCharges extraCharges;
     private final OutcomePublisher publisher;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Settlement(Payments payments, OutcomePublisher publisher, TransactionTemplate transactions, Clock clock,
-               MeterRegistry meters) {
+    Settlement(Payments payments, ExtraCharges extraCharges, OutcomePublisher publisher,
+               TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.payments = payments;
+        this.extraCharges = extraCharges;
         this.publisher = publisher;
         this.transactions = transactions;
         this.clock = clock;
@@ -48,7 +53,7 @@ class Settlement {
 
     Optional<Settled> charged(Payments.Claim claim, ChargeOutcome outcome, Schedule schedule) {
         if (outcome instanceof ChargeOutcome.Charged charged) {
-            return adopt(claim, charged.chargeId());
+            return adopt(claim, List.of(charged.chargeId()));
         }
         return settle(claim, payment -> payment.charged(outcome, clock.instant(), schedule));
     }
@@ -56,12 +61,10 @@ class Settlement {
     Optional<Settled> reconciled(Payments.Claim claim, Reconciliation found, Schedule schedule) {
         if (found instanceof Reconciliation.Charged charged) {
             if (charged.chargeIds().size() > 1) {
-                log.error("order {} has {} succeeded charges at the provider: {}; all but {} need a refund",
-                        claim.payment().terms().orderId(), charged.chargeIds().size(), charged.chargeIds(),
-                        charged.first());
-                meters.counter("payment.charges.duplicate").increment(charged.chargeIds().size() - 1);
+                log.error("order {} has {} succeeded charges at the provider: {}; all but one are refunded",
+                        claim.payment().terms().orderId(), charged.chargeIds().size(), charged.chargeIds());
             }
-            return adopt(claim, charged.first());
+            return adopt(claim, charged.chargeIds());
         }
         return settle(claim, payment -> payment.reconciled(found, clock.instant(), schedule));
     }
@@ -98,10 +101,21 @@ class Settlement {
         return settled;
     }
 
-    private Optional<Settled> adopt(Payments.Claim claim, String chargeId) {
+    /**
+     * Records the first of the order's charges on its payment (unless it has one). Every other charge is an extra one,
+     * owed back: it is kept, in the same transaction, for {@link ExtraChargeRefunds} to refund.
+     */
+    private Optional<Settled> adopt(Payments.Claim claim, List<String> chargeIds) {
         Settled settled = transactions.execute(status -> {
             Payment payment = payments.lock(claim.payment().id()).orElseThrow();
-            return store(payment, payment.adoptCharge(chargeId, clock.instant()));
+            Instant now = clock.instant();
+            Settled adopted = store(payment, payment.adoptCharge(chargeIds.getFirst(), now));
+            for (String chargeId : chargeIds) {
+                if (!chargeId.equals(payment.chargeId()) && extraCharges.add(chargeId, payment, now)) {
+                    meters.counter("payment.charges.duplicate").increment();
+                }
+            }
+            return adopted;
         });
         counted(settled);
         return Optional.ofNullable(settled);
@@ -130,11 +144,8 @@ class Settlement {
             case Transition.Failed failed ->
                     result(failed.reason() == FailureReason.PAYMENT_DECLINED ? "declined" : "unavailable");
             case Transition.Cancelled ignored -> result("cancelled");
-            case Transition.SecondCharge second -> {
-                log.error("order {} was charged twice: {} and {}; one needs a refund", order,
-                        second.recordedChargeId(), second.chargeId());
-                meters.counter("payment.charges.duplicate").increment();
-            }
+            case Transition.SecondCharge second -> log.error("order {} was charged twice: {} and {}; {} is refunded",
+                    order, second.recordedChargeId(), second.chargeId(), second.chargeId());
             default -> {
             }
         }
