@@ -106,19 +106,22 @@ class Settlement {
      * owed back: it is kept, in the same transaction, for {@link ExtraChargeRefunds} to refund.
      */
     private Optional<Settled> adopt(Payments.Claim claim, List<String> chargeIds) {
-        Settled settled = transactions.execute(status -> {
+        Adopted adopted = transactions.execute(status -> {
             Payment payment = payments.lock(claim.payment().id()).orElseThrow();
             Instant now = clock.instant();
-            Settled adopted = store(payment, payment.adoptCharge(chargeIds.getFirst(), now));
+            Settled settled = store(payment, payment.adoptCharge(chargeIds.getFirst(), now));
+            int added = 0;
             for (String chargeId : chargeIds) {
                 if (!chargeId.equals(payment.chargeId()) && extraCharges.add(chargeId, payment, now)) {
-                    meters.counter("payment.charges.duplicate").increment();
+                    added++;
                 }
             }
-            return adopted;
+            return new Adopted(settled, added);
         });
-        counted(settled);
-        return Optional.ofNullable(settled);
+        // Counted once committed, and once per charge: a later lookup that lists the same charges adds nothing.
+        meters.counter("payment.charges.duplicate").increment(adopted.newExtraCharges());
+        counted(adopted.settled());
+        return Optional.of(adopted.settled());
     }
 
     private Settled store(Payment payment, Transition transition) {
@@ -153,6 +156,9 @@ class Settlement {
 
     private void result(String result) {
         meters.counter("payment.payments", "result", result).increment();
+    }
+
+    private record Adopted(Settled settled, int newExtraCharges) {
     }
 
     /** A payment as stored after a transition. */
