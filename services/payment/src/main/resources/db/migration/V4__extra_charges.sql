@@ -17,3 +17,6 @@ CREATE TABLE extra_charge (
 
 -- The refund job's scan: only charges still owed back are in this index.
 CREATE INDEX extra_charge_due_idx ON extra_charge (next_attempt_at) WHERE refunded_at IS NULL;
+
+-- Refund attempts of extra charges are recorded under keys refund:<charge id>, longer than the keys so far.
+ALTER TABLE payment_attempt ALTER COLUMN idempotency_key TYPE varchar(160);

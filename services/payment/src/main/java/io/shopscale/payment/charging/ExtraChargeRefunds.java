@@ -7,53 +7,86 @@ import io.shopscale.payment.domain.PaymentProvider;
 import io.shopscale.payment.domain.RefundOutcome;
 import io.shopscale.payment.domain.Schedule;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives back the money of an order's extra charges: each is refunded under its own key until the provider confirms
- * the refund, with the payments' backoff between tries. Claims skip rows other instances hold, as payments' do.
- * Extra charges are rare (the provider charged an order twice), so one scheduled run works them off in turn.
+ * the refund, with the payments' backoff between tries. As with payments, a poll claims only as many as there are
+ * free workers (claims skip rows other instances hold), and each refund runs on a virtual thread of its own, so no
+ * provider call holds up the scheduler that every poll of this service shares. Every claimed refund starts at once,
+ * and the lease outlasts the longest call by far (checked by {@link ChargingWorker}), so a claim never runs out
+ * while its call is under way.
  */
 @Component
-class ExtraChargeRefunds {
+class ExtraChargeRefunds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ExtraChargeRefunds.class);
 
-    private static final int BATCH = 8;
+    private static final int WORKERS = 4;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     private final ExtraCharges extraCharges;
     private final PaymentProvider provider;
     private final Clock clock;
-    private final ChargingProperties properties;
+    private final Duration lease;
     private final Schedule schedule;
     private final MeterRegistry meters;
+    private final Semaphore workers = new Semaphore(WORKERS);
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("extra-charge-refund-", 0).factory());
 
     ExtraChargeRefunds(ExtraCharges extraCharges, PaymentProvider provider, Clock clock, ChargingProperties properties,
                        MeterRegistry meters) {
         this.extraCharges = extraCharges;
         this.provider = provider;
         this.clock = clock;
-        this.properties = properties;
+        this.lease = properties.lease();
         this.schedule = properties.schedule();
         this.meters = meters;
     }
 
     @Scheduled(fixedDelayString = "${shopscale.payment.charging.poll-interval:500ms}")
     void refundDue() {
+        int free = workers.availablePermits();
+        if (free == 0 || executor.isShutdown()) {
+            return;
+        }
         Instant now = clock.instant();
         List<ExtraCharge> due;
         try {
-            due = extraCharges.claimDue(now, BATCH, now.plus(properties.lease()));
+            due = extraCharges.claimDue(now, free, now.plus(lease));
         } catch (RuntimeException e) {
             log.warn("could not claim extra charges to refund: {}", e.getMessage());
             return;
         }
-        due.forEach(this::refund);
+        for (ExtraCharge charge : due) {
+            // Only this (never overlapping) poll takes permits, and it saw this many free.
+            workers.acquireUninterruptibly();
+            try {
+                executor.execute(() -> {
+                    try {
+                        refund(charge);
+                    } finally {
+                        workers.release();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // Shutting down: the claim runs out and the charge is due again.
+                workers.release();
+            }
+        }
     }
 
     private void refund(ExtraCharge charge) {
@@ -82,6 +115,15 @@ class ExtraChargeRefunds {
             // The claim runs out and the charge is due again; its refund key is unchanged, so it is refunded once.
             log.warn("extra charge {} of order {} could not be refunded now: {}", charge.chargeId(), charge.orderId(),
                     e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("extra charges still being refunded at shutdown are taken up again once their claims run out");
+            executor.shutdownNow();
         }
     }
 }

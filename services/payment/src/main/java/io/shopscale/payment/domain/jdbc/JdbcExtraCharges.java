@@ -37,15 +37,17 @@ class JdbcExtraCharges implements ExtraCharges {
     @Override
     public List<ExtraCharge> claimDue(Instant now, int limit, Instant leasedUntil) {
         return jdbc.sql("""
-                        UPDATE extra_charge SET attempts = attempts + 1, leased_until = :until
-                        WHERE charge_id IN (
+                        WITH due AS (
                             SELECT charge_id FROM extra_charge
                             WHERE refunded_at IS NULL AND next_attempt_at <= :now
                               AND (leased_until IS NULL OR leased_until <= :now)
                             ORDER BY next_attempt_at
                             LIMIT :limit
                             FOR UPDATE SKIP LOCKED)
-                        RETURNING charge_id, payment_id, order_id, attempts""")
+                        UPDATE extra_charge e SET attempts = e.attempts + 1, leased_until = :until
+                        FROM due
+                        WHERE e.charge_id = due.charge_id
+                        RETURNING e.charge_id, e.payment_id, e.order_id, e.attempts""")
                 .param("now", Timestamp.from(now))
                 .param("until", Timestamp.from(leasedUntil))
                 .param("limit", limit)
