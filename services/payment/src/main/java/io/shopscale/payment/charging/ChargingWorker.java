@@ -6,11 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -34,10 +29,7 @@ class ChargingWorker implements DisposableBean {
     private final ChargeCycle cycle;
     private final Clock clock;
     private final Duration lease;
-    private final Semaphore workers;
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("charging-", 0).factory());
-    private volatile boolean stopping;
+    private final Workers workers;
 
     ChargingWorker(Payments payments, ChargeCycle cycle, ChargingProperties properties, PaymentProvider provider,
                    Clock clock) {
@@ -52,13 +44,13 @@ class ChargingWorker implements DisposableBean {
         this.cycle = cycle;
         this.clock = clock;
         this.lease = properties.lease();
-        this.workers = new Semaphore(properties.concurrency());
+        this.workers = new Workers("charging", properties.concurrency());
     }
 
     @Scheduled(fixedDelayString = "${shopscale.payment.charging.poll-interval:500ms}")
     void claimDuePayments() {
-        int free = workers.availablePermits();
-        if (stopping || free == 0) {
+        int free = workers.free();
+        if (free == 0) {
             return;
         }
         Instant now = clock.instant();
@@ -69,16 +61,8 @@ class ChargingWorker implements DisposableBean {
             log.warn("could not claim due payments: {}", e.getMessage());
             return;
         }
-        for (Payments.Claim claim : claims) {
-            // Only this (never overlapping) poll takes permits, and it saw this many free.
-            workers.acquireUninterruptibly();
-            try {
-                executor.execute(() -> work(claim));
-            } catch (RejectedExecutionException e) {
-                // Shutting down: the claim runs out and another instance takes the payment up.
-                workers.release();
-            }
-        }
+        // Shutting down, a task is not started: its claim runs out and another instance takes the payment up.
+        claims.forEach(claim -> workers.start(() -> work(claim)));
     }
 
     /**
@@ -86,12 +70,8 @@ class ChargingWorker implements DisposableBean {
      * worked off at the workers' pace, not one batch per poll.
      */
     private void work(Payments.Claim first) {
-        try {
-            for (Payments.Claim claim = first; claim != null; claim = stopping ? null : claimNext()) {
-                run(claim);
-            }
-        } finally {
-            workers.release();
+        for (Payments.Claim claim = first; claim != null; claim = workers.stopping() ? null : claimNext()) {
+            run(claim);
         }
     }
 
@@ -117,11 +97,8 @@ class ChargingWorker implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        stopping = true;
-        executor.shutdown();
-        if (!executor.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!workers.stop(SHUTDOWN_WAIT)) {
             log.warn("payments still being worked on at shutdown are taken up again once their claims run out");
-            executor.shutdownNow();
         }
     }
 }

@@ -10,11 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,10 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Gives back the money of an order's extra charges: each is refunded under its own key until the provider confirms
  * the refund, with the payments' backoff between tries. As with payments, a poll claims only as many as there are
- * free workers (claims skip rows other instances hold), and each refund runs on a virtual thread of its own, so no
- * provider call holds up the scheduler that every poll of this service shares. Every claimed refund starts at once,
- * and the lease outlasts the longest call by far (checked by {@link ChargingWorker}), so a claim never runs out
- * while its call is under way.
+ * free {@link Workers} (claims skip rows other instances hold), and no provider call runs on the poller. Every
+ * claimed refund starts at once, and the lease outlasts the longest call by far (checked by {@link ChargingWorker}),
+ * so a claim never runs out while its call is under way.
  */
 @Component
 class ExtraChargeRefunds implements DisposableBean {
@@ -43,9 +37,7 @@ class ExtraChargeRefunds implements DisposableBean {
     private final Duration lease;
     private final Schedule schedule;
     private final MeterRegistry meters;
-    private final Semaphore workers = new Semaphore(WORKERS);
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("extra-charge-refund-", 0).factory());
+    private final Workers workers = new Workers("extra-charge-refund", WORKERS);
 
     ExtraChargeRefunds(ExtraCharges extraCharges, PaymentProvider provider, Clock clock, ChargingProperties properties,
                        MeterRegistry meters) {
@@ -59,8 +51,8 @@ class ExtraChargeRefunds implements DisposableBean {
 
     @Scheduled(fixedDelayString = "${shopscale.payment.charging.poll-interval:500ms}")
     void refundDue() {
-        int free = workers.availablePermits();
-        if (free == 0 || executor.isShutdown()) {
+        int free = workers.free();
+        if (free == 0) {
             return;
         }
         Instant now = clock.instant();
@@ -71,22 +63,8 @@ class ExtraChargeRefunds implements DisposableBean {
             log.warn("could not claim extra charges to refund: {}", e.getMessage());
             return;
         }
-        for (ExtraCharge charge : due) {
-            // Only this (never overlapping) poll takes permits, and it saw this many free.
-            workers.acquireUninterruptibly();
-            try {
-                executor.execute(() -> {
-                    try {
-                        refund(charge);
-                    } finally {
-                        workers.release();
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                // Shutting down: the claim runs out and the charge is due again.
-                workers.release();
-            }
-        }
+        // Shutting down, a refund is not started: its claim runs out and the charge is due again.
+        due.forEach(charge -> workers.start(() -> refund(charge)));
     }
 
     private void refund(ExtraCharge charge) {
@@ -120,10 +98,8 @@ class ExtraChargeRefunds implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        executor.shutdown();
-        if (!executor.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!workers.stop(SHUTDOWN_WAIT)) {
             log.warn("extra charges still being refunded at shutdown are taken up again once their claims run out");
-            executor.shutdownNow();
         }
     }
 }
