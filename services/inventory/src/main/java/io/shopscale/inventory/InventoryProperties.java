@@ -5,7 +5,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param reservationTtl how long a reservation holds its stock unless it is confirmed
  * @param expiryInterval the pause between two runs of the job that gives expired reservations' stock back
  * @param expiryBatchSize how many expired reservations one transaction of that job handles
  * @param grpcPort the gRPC server's port; 0 picks a free one, so several instances can share a machine (the bound
@@ -15,7 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("shopscale.inventory")
 public record InventoryProperties(
-        @DefaultValue("15m") Duration reservationTtl,
         @DefaultValue("5s") Duration expiryInterval,
         @DefaultValue("200") int expiryBatchSize,
         @DefaultValue("0") int grpcPort,

@@ -2,6 +2,7 @@ package io.shopscale.inventory.reservation;
 
 import io.shopscale.inventory.InventoryProperties;
 import io.shopscale.inventory.Sku;
+import io.shopscale.platform.checkout.CheckoutTimings;
 import io.shopscale.inventory.reservation.ReserveCommand.Line;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +26,15 @@ public class Reservations {
     private final ReservationRepository repository;
     private final ReservationMetrics metrics;
     private final InventoryProperties properties;
+    private final CheckoutTimings timings;
     private final TransactionTemplate transactions;
 
     Reservations(ReservationRepository repository, ReservationMetrics metrics, InventoryProperties properties,
-                 PlatformTransactionManager transactionManager) {
+                 CheckoutTimings timings, PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.metrics = metrics;
         this.properties = properties;
+        this.timings = timings;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.transactions.setTimeout(10);
@@ -44,7 +47,7 @@ public class Reservations {
      */
     public ReserveOutcome reserve(ReserveCommand command) {
         ReserveOutcome outcome = transactions.execute(status -> {
-            var expiresAt = repository.claim(command.orderId(), properties.reservationTtl());
+            var expiresAt = repository.claim(command.orderId(), timings.reservationTtl());
             if (expiresAt.isEmpty()) {
                 return replay(command);
             }
