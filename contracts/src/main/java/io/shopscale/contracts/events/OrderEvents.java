@@ -24,7 +24,8 @@ public final class OrderEvents {
     /**
      * The order will not be fulfilled; its reserved stock goes back.
      *
-     * @param reason {@code PAYMENT_DECLINED}, {@code PAYMENT_UNAVAILABLE} or {@code EXPIRED}
+     * @param reason {@code PAYMENT_DECLINED}, {@code PAYMENT_UNAVAILABLE}, {@code EXPIRED}, or {@code OUT_OF_STOCK}
+     * when a confirmed order's stock could not be sold after all (its payment is then refunded)
      */
     public record OrderCancelled(String orderId, String userId, String reason, Instant cancelledAt) {
     }

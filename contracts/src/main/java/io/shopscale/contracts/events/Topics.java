@@ -12,6 +12,9 @@ public final class Topics {
     /** {@code shopscale.payment.*} events, keyed by the order id they pay for. */
     public static final String PAYMENTS = "shopscale.payments";
 
+    /** {@code shopscale.inventory.*} events, keyed by the order id whose reservation they are about. */
+    public static final String INVENTORY = "shopscale.inventory";
+
     private Topics() {
     }
 }

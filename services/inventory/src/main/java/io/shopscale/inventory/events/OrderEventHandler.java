@@ -15,8 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies an order event exactly once: the inbox row and the reservation's change commit together, so a
- * redelivered event finds its id and does nothing. An event the reservation's state refuses (confirming one that
- * expired, for instance) is recorded, logged and counted, not retried: retrying cannot change the answer.
+ * redelivered event finds its id and does nothing. An event the reservation's state refuses is recorded, logged and
+ * counted, not retried: retrying cannot change the answer. A refused confirmation is never only logged: the order
+ * was paid for stock that is no longer held, so orders is told ({@code inventory.sale-refused}) and compensates.
  */
 @Component
 class OrderEventHandler {
@@ -24,13 +25,15 @@ class OrderEventHandler {
     private static final Logger log = LoggerFactory.getLogger(OrderEventHandler.class);
 
     private final Reservations reservations;
+    private final SaleRefusals refusals;
     private final Inbox inbox;
     private final MeterRegistry metrics;
     private final TransactionTemplate transactions;
 
-    OrderEventHandler(Reservations reservations, JdbcClient jdbc, MeterRegistry metrics,
+    OrderEventHandler(Reservations reservations, SaleRefusals refusals, JdbcClient jdbc, MeterRegistry metrics,
                       PlatformTransactionManager transactionManager) {
         this.reservations = reservations;
+        this.refusals = refusals;
         this.inbox = new Inbox(jdbc);
         this.metrics = metrics;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -47,7 +50,13 @@ class OrderEventHandler {
                 case ORDER_CANCELLED -> reservations.release(event.orderId());
                 default -> throw new IllegalStateException(event.type().type() + " is not handled here");
             };
-            return outcome(event, transition);
+            String outcome = outcome(event, transition);
+            if (event.type() == EventType.ORDER_CONFIRMED && !"applied".equals(outcome)) {
+                // A paid order whose stock is not held: orders must cancel it and payment refund it.
+                refusals.send(event.orderId(), transition instanceof Transition.Refused refused
+                        ? refused.state().name() : "NONE");
+            }
+            return outcome;
         });
         metrics.counter("inventory.order.events", "type", event.type().type(), "result", result).increment();
     }
@@ -59,13 +68,14 @@ class OrderEventHandler {
                 if (event.type() == EventType.ORDER_CANCELLED) {
                     yield "applied";
                 }
-                log.warn("event {} ({}) names order {}, which has no reservation; nothing to confirm",
+                log.warn("event {} ({}) names order {}, which has no reservation; orders is told the sale is refused",
                         event.id(), event.type().type(), event.orderId());
                 yield "missing";
             }
             case Transition.Refused refused -> {
-                log.warn("event {} ({}) cannot apply to order {}: its reservation is {}",
-                        event.id(), event.type().type(), event.orderId(), refused.state());
+                log.warn("event {} ({}) cannot apply to order {}: its reservation is {}{}",
+                        event.id(), event.type().type(), event.orderId(), refused.state(),
+                        event.type() == EventType.ORDER_CONFIRMED ? "; orders is told the sale is refused" : "");
                 yield "refused";
             }
         };

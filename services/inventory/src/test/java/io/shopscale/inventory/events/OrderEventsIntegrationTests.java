@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopscale.contracts.events.EventEnvelope;
 import io.shopscale.contracts.events.EventType;
+import io.shopscale.contracts.events.InventoryEvents;
 import io.shopscale.contracts.events.OrderEvents;
 import io.shopscale.contracts.events.Topics;
 import io.shopscale.inventory.InventoryIntegrationTestBase;
@@ -82,14 +83,16 @@ class OrderEventsIntegrationTests extends InventoryIntegrationTestBase {
     }
 
     @Test
-    void aConfirmationForAReleasedReservationIsCountedAndSkipped() {
+    void aConfirmationOfAReleasedReservationIsRefusedAndOrdersIsTold() {
         String sku = newSku(10);
         String late = reserved(sku, 1);
         String next = reserved(sku, 1);
         double refusedBefore = count(EventType.ORDER_CONFIRMED, "refused");
 
         publish(late, cancelled(late));
-        publish(late, confirmed(late));
+        String confirmation = confirmed(late);
+        publish(late, confirmation);
+        publish(late, confirmation);
         publish(next, confirmed(next));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -98,6 +101,36 @@ class OrderEventsIntegrationTests extends InventoryIntegrationTestBase {
         });
         assertThat(state(late)).isEqualTo("RELEASED");
         assertThat(stock(sku)).isEqualTo(new Stock(9, 0, 1));
+        var refusal = json.readTree(inventoryEvents(late, 1).getFirst());
+        assertThat(refusal.get("type").asString()).isEqualTo(EventType.INVENTORY_SALE_REFUSED.type());
+        assertThat(refusal.get("id").asString()).isEqualTo(InventoryEvents.SaleRefused.eventId(late));
+        assertThat(refusal.get("data").get("orderId").asString()).isEqualTo(late);
+        assertThat(refusal.get("data").get("reservationState").asString()).isEqualTo("RELEASED");
+    }
+
+    @Test
+    void aConfirmationThatArrivesAfterTheReservationExpiredIsRefusedAndOrdersIsTold() {
+        String sku = newSku(10);
+        String late = reserved(sku, 2);
+        jdbc.sql("UPDATE reservation SET expires_at = now() - interval '1 second' WHERE order_id = :id")
+                .param("id", UUID.fromString(late)).update();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(state(late)).isEqualTo("EXPIRED"));
+
+        publish(late, confirmed(late));
+
+        var refusal = json.readTree(inventoryEvents(late, 1).getFirst());
+        assertThat(refusal.get("data").get("reservationState").asString()).isEqualTo("EXPIRED");
+        assertThat(stock(sku)).isEqualTo(new Stock(10, 0, 0));
+    }
+
+    @Test
+    void aConfirmationOfAnOrderWithoutAReservationIsRefused() {
+        String unknown = newOrderId();
+
+        publish(unknown, confirmed(unknown));
+
+        var refusal = json.readTree(inventoryEvents(unknown, 1).getFirst());
+        assertThat(refusal.get("data").get("reservationState").asString()).isEqualTo("NONE");
     }
 
     @Test
@@ -161,18 +194,27 @@ class OrderEventsIntegrationTests extends InventoryIntegrationTestBase {
         return counter == null ? 0 : counter.count();
     }
 
+    /** Inventory's events about one order, once as many as expected have arrived. */
+    private List<String> inventoryEvents(String orderId, int expected) {
+        return valuesOn(Topics.INVENTORY, value -> value.contains(orderId), expected);
+    }
+
     /** The dead-letter values that carry the marker, once as many as expected have arrived. */
     private List<String> deadLetters(String marker, int expected) {
+        return valuesOn(Topics.ORDERS + ".DLT", value -> value.contains(marker), expected);
+    }
+
+    private List<String> valuesOn(String topic, java.util.function.Predicate<String> wanted, int expected) {
         List<String> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStores.get().kafka().connectionString(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-check-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ORDERS + ".DLT"));
+            consumer.subscribe(List.of(topic));
             await().atMost(PATIENCE).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null && record.value().contains(marker)) {
+                    if (record.value() != null && wanted.test(record.value())) {
                         found.add(new String(record.value().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
                     }
                 }
