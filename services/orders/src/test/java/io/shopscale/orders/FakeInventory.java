@@ -15,6 +15,7 @@ import io.shopscale.contracts.inventory.v1.ReserveResponse;
 import io.shopscale.contracts.inventory.v1.Shortage;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeInventory extends InventoryGrpc.InventoryImplBase implements AutoCloseable {
 
-    enum Mode { NORMAL, UNAVAILABLE, SLOW }
+    enum Mode {
+        NORMAL, UNAVAILABLE, SLOW,
+        /** Reserves, then answers UNAVAILABLE, as if the answer had been lost on the way back. */
+        ANSWER_LOST
+    }
+
+    /** As inventory's default reservation time to live. */
+    static final Duration TTL = Duration.ofMinutes(15);
 
     private final Server server;
     private final Map<String, Integer> stock = new ConcurrentHashMap<>();
     private final Map<String, List<Line>> reservations = new ConcurrentHashMap<>();
+    private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
+    private final List<String> reservedOrderIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> reserveCalls = new ConcurrentHashMap<>();
     private final Set<String> ended = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.NORMAL;
@@ -77,6 +87,21 @@ final class FakeInventory extends InventoryGrpc.InventoryImplBase implements Aut
         return calls == null ? 0 : calls.get();
     }
 
+    /** Every order id a reservation was made under, in order. */
+    List<String> reservedOrderIds() {
+        return List.copyOf(reservedOrderIds);
+    }
+
+    /** When the reservation under this order id runs out. */
+    Instant expiresAt(String orderId) {
+        return expiries.get(orderId);
+    }
+
+    /** Makes the reservation under this order id as old as if it had been made {@code age} ago. */
+    void age(String orderId, Duration age) {
+        expiries.computeIfPresent(orderId, (id, expiry) -> expiry.minus(age));
+    }
+
     /** Lets the reservation under this order id run out, as inventory's expiry would. */
     synchronized void expire(String orderId) {
         List<Line> lines = reservations.remove(orderId);
@@ -96,13 +121,18 @@ final class FakeInventory extends InventoryGrpc.InventoryImplBase implements Aut
             response.onError(Status.FAILED_PRECONDITION.withDescription("reservation ended").asRuntimeException());
             return;
         }
-        response.onNext(reserve(request));
+        ReserveResponse answer = reserve(request);
+        if (mode == Mode.ANSWER_LOST) {
+            response.onError(Status.UNAVAILABLE.withDescription("connection reset").asRuntimeException());
+            return;
+        }
+        response.onNext(answer);
         response.onCompleted();
     }
 
     private synchronized ReserveResponse reserve(ReserveRequest request) {
         if (reservations.containsKey(request.getOrderId())) {
-            return reserved();
+            return reserved(expiries.get(request.getOrderId()));
         }
         List<Shortage> shortages = new ArrayList<>();
         for (Line line : request.getLinesList()) {
@@ -118,7 +148,10 @@ final class FakeInventory extends InventoryGrpc.InventoryImplBase implements Aut
         }
         request.getLinesList().forEach(line -> stock.merge(line.getSku(), -line.getQuantity(), Integer::sum));
         reservations.put(request.getOrderId(), request.getLinesList());
-        return reserved();
+        reservedOrderIds.add(request.getOrderId());
+        Instant expiry = Instant.now().plus(TTL);
+        expiries.put(request.getOrderId(), expiry);
+        return reserved(expiry);
     }
 
     @Override
@@ -164,9 +197,9 @@ final class FakeInventory extends InventoryGrpc.InventoryImplBase implements Aut
         }
     }
 
-    private static ReserveResponse reserved() {
+    private static ReserveResponse reserved(Instant expiresAt) {
         return ReserveResponse.newBuilder().setOutcome(ReserveResponse.Outcome.RESERVED)
-                .setExpiresAtEpochMillis(System.currentTimeMillis() + Duration.ofMinutes(15).toMillis()).build();
+                .setExpiresAtEpochMillis(expiresAt.toEpochMilli()).build();
     }
 
     @Override

@@ -44,13 +44,26 @@ final class PaymentEventsOnKafka {
     }
 
     static void send(String key, String value) throws Exception {
+        sendTo(Topics.PAYMENTS, key, value);
+    }
+
+    /** Plays inventory: its refusal to sell a confirmed order's stock, on its own topic. */
+    static void saleRefused(String orderId, String reservationState) throws Exception {
+        sendTo(Topics.INVENTORY, orderId, """
+                {"specversion":"1.0","id":"sale-refused:%s","type":"shopscale.inventory.sale-refused.v1",\
+                "source":"/shopscale/inventory","time":"%s","subject":"%s","datacontenttype":"application/json",\
+                "data":{"orderId":"%s","reservationState":"%s","refusedAt":"%s"}}"""
+                .formatted(orderId, Instant.now(), orderId, orderId, reservationState, Instant.now()));
+    }
+
+    private static void sendTo(String topic, String key, String value) throws Exception {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStores.get().kafka().connectionString(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(Topics.PAYMENTS, key, value)).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /** The payment's verdict finishes the order, once, and tells inventory what to do with the stock. */
@@ -19,6 +23,15 @@ class PaymentOutcomeSystemTests extends SystemTestSupport {
 
     @Autowired
     MeterRegistry metrics;
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
+    @Value("${spring.datasource.username}")
+    String databaseUser;
+
+    @Value("${spring.datasource.password:}")
+    String databasePassword;
 
     @Test
     void aSucceededPaymentConfirmsTheOrderAndPublishesOrderConfirmedOnce() throws Exception {
@@ -77,6 +90,55 @@ class PaymentOutcomeSystemTests extends SystemTestSupport {
     }
 
     @Test
+    void aPaymentThatArrivesAfterTheDeadlineCancelsTheOrderSoTheChargeIsRefunded() throws Exception {
+        String user = newUser();
+        String orderId = placeOrder(user, items("HKT-00001", "1"));
+        double before = count("shopscale.payment.succeeded.v1", "paid-too-late");
+
+        // The deadline passes while the order is held, so the verdict, not the expiry job, finds it overdue.
+        try (Connection holder = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword)) {
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) {
+                statement.executeUpdate("UPDATE orders.orders SET payment_deadline = now() - interval '1 second'"
+                        + " WHERE id = '" + orderId + "'");
+            }
+            PaymentEventsOnKafka.send(orderId, PaymentEventsOnKafka.succeeded(UUID.randomUUID().toString(), orderId));
+            await().atMost(KAFKA).until(() -> waitingForALock() > 0);
+            holder.commit();
+        }
+
+        JsonNode order = awaitStatus(user, orderId, "CANCELLED");
+        assertThat(order.get("cancelReason").asString()).isEqualTo("EXPIRED");
+        awaitResult("shopscale.payment.succeeded.v1", "paid-too-late", before + 1);
+        List<ConsumerRecord<String, String>> records = OrderEventsOnKafka.await(orderId, 2, KAFKA);
+        assertThat(records).extracting(record -> json.readTree(record.value()).get("type").asString())
+                .containsExactly("shopscale.order.placed.v1", "shopscale.order.cancelled.v1");
+    }
+
+    @Test
+    void aConfirmedOrderWhoseStockInventoryCouldNotSellIsCancelledOutOfStockOnce() throws Exception {
+        String user = newUser();
+        String orderId = placeOrder(user, items("HKT-00001", "1"));
+        PaymentEventsOnKafka.send(orderId, PaymentEventsOnKafka.succeeded(UUID.randomUUID().toString(), orderId));
+        awaitStatus(user, orderId, "CONFIRMED");
+        double duplicatesBefore = inventoryEvents("duplicate");
+
+        PaymentEventsOnKafka.saleRefused(orderId, "EXPIRED");
+        PaymentEventsOnKafka.saleRefused(orderId, "EXPIRED");
+
+        JsonNode order = awaitStatus(user, orderId, "CANCELLED");
+        assertThat(order.get("cancelReason").asString()).isEqualTo("OUT_OF_STOCK");
+        assertThat(order.get("history")).extracting(change -> change.get("status").asString())
+                .containsExactly("PENDING_PAYMENT", "CONFIRMED", "CANCELLED");
+        List<ConsumerRecord<String, String>> records = OrderEventsOnKafka.await(orderId, 3, KAFKA);
+        JsonNode cancelled = json.readTree(records.getLast().value());
+        assertThat(cancelled.get("type").asString()).isEqualTo("shopscale.order.cancelled.v1");
+        assertThat(cancelled.get("data").get("reason").asString()).isEqualTo("OUT_OF_STOCK");
+        await().atMost(KAFKA).until(() -> inventoryEvents("duplicate") >= duplicatesBefore + 1);
+        assertThat(OrderEventsOnKafka.await(orderId, 4, Duration.ofSeconds(2))).hasSize(3);
+    }
+
+    @Test
     void aPaymentEventThatCannotBeReadIsDeadLetteredAndTheNextOneStillApplies() throws Exception {
         String user = newUser();
         String orderId = placeOrder(user, items("HKT-00001", "1"));
@@ -111,6 +173,17 @@ class PaymentOutcomeSystemTests extends SystemTestSupport {
 
     private void awaitResult(String type, String result, double atLeast) {
         await().atMost(KAFKA).until(() -> count(type, result) >= atLeast);
+    }
+
+    private double inventoryEvents(String result) {
+        var counter = metrics.find("orders.inventory.events").tag("type", "shopscale.inventory.sale-refused.v1")
+                .tag("result", result).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private long waitingForALock() {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+                .query(Long.class).single();
     }
 
     private double count(String type, String result) {

@@ -1,9 +1,9 @@
 package io.shopscale.orders.checkout;
 
-import io.shopscale.orders.OrdersProperties;
 import io.shopscale.orders.checkout.StockReservations.Ended;
 import io.shopscale.orders.checkout.StockReservations.Insufficient;
 import io.shopscale.orders.checkout.StockReservations.Reservation;
+import io.shopscale.orders.checkout.StockReservations.Reserved;
 import io.shopscale.orders.idempotency.Claim;
 import io.shopscale.orders.idempotency.ClaimLostException;
 import io.shopscale.orders.idempotency.IdempotencyKey;
@@ -11,7 +11,9 @@ import io.shopscale.orders.idempotency.IdempotencyKeys;
 import io.shopscale.orders.order.Order;
 import io.shopscale.orders.order.OrderLine;
 import io.shopscale.orders.order.OrderStatus;
+import io.shopscale.platform.checkout.CheckoutTimings;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,28 +36,34 @@ class Checkout {
 
     private static final Logger log = LoggerFactory.getLogger(Checkout.class);
 
+    private final CheckoutAdmission admission;
     private final IdempotencyKeys keys;
     private final PriceList prices;
     private final StockReservations reservations;
     private final OrderPlacement placement;
     private final CheckoutMetrics metrics;
-    private final OrdersProperties properties;
+    private final PaymentWindow window;
     private final JsonMapper json;
     private final Clock clock;
 
-    Checkout(IdempotencyKeys keys, PriceList prices, StockReservations reservations, OrderPlacement placement,
-             CheckoutMetrics metrics, OrdersProperties properties, JsonMapper json, Clock clock) {
+    Checkout(CheckoutAdmission admission, IdempotencyKeys keys, PriceList prices, StockReservations reservations, OrderPlacement placement,
+             CheckoutMetrics metrics, CheckoutTimings timings, JsonMapper json, Clock clock) {
+        this.admission = admission;
         this.keys = keys;
         this.prices = prices;
         this.reservations = reservations;
         this.placement = placement;
         this.metrics = metrics;
-        this.properties = properties;
+        this.window = new PaymentWindow(timings);
         this.json = json;
         this.clock = clock;
     }
 
     CheckoutResult place(String userId, IdempotencyKey key, PlaceOrder command) {
+        return admission.admit(() -> placeAdmitted(userId, key, command));
+    }
+
+    private CheckoutResult placeAdmitted(String userId, IdempotencyKey key, PlaceOrder command) {
         Claim claim = keys.claim(userId, key, command.fingerprint());
         return switch (claim) {
             case Claim.Acquired acquired -> placeClaimed(acquired, command);
@@ -89,13 +97,18 @@ class Checkout {
                 return finish(claim, CheckoutProblems.mixedCurrencies());
             }
             reservation = reservations.reserve(claim.orderId(), command.lines());
-            if (reservation instanceof Ended) {
-                // An earlier attempt's reservation was given back or ran out: start over under a new order id.
+            if (needsFreshReservation(reservation)) {
+                // An earlier attempt's reservation was given back, ran out, or is too old to carry an order: start
+                // over under a new order id, so the new reservation's clock starts now.
+                if (reservation instanceof Reserved) {
+                    reservations.releaseQuietly(claim.orderId());
+                }
                 claim = renew(claim);
                 reservation = reservations.reserve(claim.orderId(), command.lines());
             }
-            if (reservation instanceof Ended) {
-                throw new CollaboratorUnavailableException("inventory", "reservation under a new order id ended", null);
+            if (needsFreshReservation(reservation)) {
+                throw new CollaboratorUnavailableException("inventory",
+                        "the reservation under a new order id ended or expires too soon", null);
             }
         } catch (CollaboratorUnavailableException e) {
             // The reservation may have happened without its answer reaching us; the retry reserves under the
@@ -108,8 +121,10 @@ class Checkout {
             metrics.outOfStock();
             return finish(claim, CheckoutProblems.outOfStock(insufficient.shortages()));
         }
+        Instant now = clock.instant();
+        Instant deadline = window.deadline(now, ((Reserved) reservation).expiresAt());
         Order order = Order.place(claim.orderId(), claim.userId(), lines(command, priced),
-                priced.values().iterator().next().currency(), clock.instant(), properties.paymentTimeout());
+                priced.values().iterator().next().currency(), now, deadline);
         String body = accepted(order);
         try {
             placement.save(order, claim, body);
@@ -117,14 +132,40 @@ class Checkout {
             metrics.conflict();
             throw new KeyInFlightException();
         } catch (DataAccessException | TransactionException e) {
-            // Stock is held for an order that does not exist: give it back and have a retry start afresh under a
-            // new order id. If PostgreSQL is down, the claim's lock runs out and the reservation expires.
-            reservations.releaseQuietly(order.id());
-            releaseQuietly(claim);
-            throw e;
+            return afterFailedSave(order, claim, body, e);
         }
         metrics.accepted();
         return new CheckoutResult(CheckoutResult.ACCEPTED, body, order.id(), false);
+    }
+
+    private boolean needsFreshReservation(Reservation reservation) {
+        return reservation instanceof Ended
+                || reservation instanceof Reserved reserved
+                && !window.leavesTimeToPay(clock.instant(), reserved.expiresAt());
+    }
+
+    /**
+     * The transaction that stores the order failed, or only its acknowledgement was lost: the commit may have gone
+     * through. Ask before giving anything back, so the stock of an order that exists is never released.
+     */
+    private CheckoutResult afterFailedSave(Order order, Claim.Acquired claim, String body, RuntimeException failure) {
+        switch (placement.storedOrNot(order.id())) {
+            case STORED -> {
+                log.warn("storing order {} reported {}, yet the order is stored: accepted",
+                        order.id(), failure.getMessage());
+                metrics.accepted();
+                return new CheckoutResult(CheckoutResult.ACCEPTED, body, order.id(), false);
+            }
+            case ABSENT -> {
+                // Stock is held for an order that does not exist: give it back and have a retry start afresh under
+                // a new order id.
+                reservations.releaseQuietly(order.id());
+                releaseQuietly(claim);
+            }
+            case UNKNOWN -> log.warn("could not tell whether order {} was stored; its reservation is kept and expires"
+                    + " unless a retry of the checkout finds it", order.id());
+        }
+        throw failure;
     }
 
     private Claim.Acquired renew(Claim.Acquired claim) {

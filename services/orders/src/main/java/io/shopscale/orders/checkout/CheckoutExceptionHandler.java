@@ -27,6 +27,11 @@ class CheckoutExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), null, request);
     }
 
+    @ExceptionHandler(CheckoutBusyException.class)
+    ResponseEntity<ProblemDetail> busy(CheckoutBusyException e, HttpServletRequest request) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), "1", request);
+    }
+
     @ExceptionHandler(CollaboratorUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(CollaboratorUnavailableException e, HttpServletRequest request) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE,

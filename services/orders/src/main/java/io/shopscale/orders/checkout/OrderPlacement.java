@@ -4,8 +4,11 @@ import io.shopscale.orders.events.OrderEventPublisher;
 import io.shopscale.orders.idempotency.Claim;
 import io.shopscale.orders.idempotency.IdempotencyKeys;
 import io.shopscale.orders.order.Order;
+import io.shopscale.orders.order.OrderId;
 import io.shopscale.orders.order.Orders;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -33,4 +36,15 @@ class OrderPlacement {
         orders.add(order);
         events.placed(order);
     }
+
+    /** Whether the order is stored, read afresh; {@code UNKNOWN} when the store cannot be asked. */
+    Stored storedOrNot(OrderId id) {
+        try {
+            return orders.find(id).isPresent() ? Stored.STORED : Stored.ABSENT;
+        } catch (DataAccessException | TransactionException e) {
+            return Stored.UNKNOWN;
+        }
+    }
+
+    enum Stored { STORED, ABSENT, UNKNOWN }
 }

@@ -1,6 +1,7 @@
 package io.shopscale.orders.checkout;
 
 import io.shopscale.orders.order.OrderId;
+import java.time.Instant;
 import java.util.List;
 
 /** Inventory's reservations, keyed by order id: reserving twice under one id reserves once. */
@@ -19,7 +20,11 @@ public interface StockReservations {
     sealed interface Reservation {
     }
 
-    record Reserved() implements Reservation {
+    /**
+     * The stock is held until {@code expiresAt} unless the order is confirmed by then. A repeated reserve answers
+     * with the first one's expiry: the time does not start again.
+     */
+    record Reserved(Instant expiresAt) implements Reservation {
     }
 
     /**

@@ -16,6 +16,7 @@ import io.shopscale.orders.checkout.RequestedLine;
 import io.shopscale.orders.checkout.StockReservations;
 import io.shopscale.orders.order.OrderId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -84,7 +85,7 @@ class GrpcStockReservations implements StockReservations {
             throw new CollaboratorUnavailableException("inventory", "reservation failed: " + e.getStatus(), e);
         }
         return switch (response.getOutcome()) {
-            case RESERVED -> new Reserved();
+            case RESERVED -> new Reserved(Instant.ofEpochMilli(response.getExpiresAtEpochMillis()));
             case INSUFFICIENT_STOCK -> new Insufficient(response.getShortagesList().stream()
                     .map(s -> new Shortage(s.getSku(), s.getRequested(), s.getAvailable()))
                     .toList());

@@ -1,6 +1,5 @@
 package io.shopscale.orders.order;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +45,13 @@ public final class Order {
         this.cancelReason = last.reason();
     }
 
-    /** A new order, waiting for payment until {@code paymentTimeout} from now. */
+    /** A new order, waiting for payment until {@code paymentDeadline}, which must be after {@code now}. */
     public static Order place(OrderId id, String userId, List<OrderLine> lines, String currency, Instant now,
-                              Duration paymentTimeout) {
-        return new Order(id, userId, lines, currency, now, now.plus(paymentTimeout),
+                              Instant paymentDeadline) {
+        if (!paymentDeadline.isAfter(now)) {
+            throw new IllegalArgumentException("a payment deadline of " + paymentDeadline + " is already past");
+        }
+        return new Order(id, userId, lines, currency, now, paymentDeadline,
                 List.of(new StatusChange(OrderStatus.PENDING_PAYMENT, null, now)));
     }
 
@@ -59,9 +61,31 @@ public final class Order {
         return new Order(id, userId, lines, currency, placedAt, paymentDeadline, history);
     }
 
-    /** Payment arrived: the order is sold. */
+    /**
+     * Payment arrived in time: the order is sold. Past its deadline an order is never confirmed, however it was
+     * paid: its stock is only promised until then.
+     */
     public StatusChange confirm(Instant at) {
+        if (at.isAfter(paymentDeadline)) {
+            throw new IllegalStateException("Order " + id + " cannot be confirmed at " + at + ": its payment deadline "
+                    + paymentDeadline + " has passed.");
+        }
         return transition(new StatusChange(OrderStatus.CONFIRMED, null, at));
+    }
+
+    /**
+     * Inventory could not sell a confirmed order's stock (its reservation had lapsed and the units went to someone
+     * else): the order will not be fulfilled after all, and its payment is to be given back.
+     */
+    public StatusChange cancelUnsold(Instant at) {
+        StatusChange change = new StatusChange(OrderStatus.CANCELLED, CancelReason.OUT_OF_STOCK, at);
+        if (status != OrderStatus.CONFIRMED) {
+            throw new IllegalTransitionException(id, status, change.status());
+        }
+        status = change.status();
+        cancelReason = change.reason();
+        history.add(change);
+        return change;
     }
 
     /** The order will not be fulfilled. */

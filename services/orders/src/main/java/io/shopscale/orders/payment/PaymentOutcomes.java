@@ -62,6 +62,16 @@ class PaymentOutcomes {
                 return refused(event, order);
             }
             Instant now = clock.instant();
+            if (event.succeeded() && order.isPaymentOverdue(now)) {
+                // Paid too late: the stock was only promised until the deadline. The cancellation reaches payment,
+                // which refunds the charge, and inventory, which gives back whatever is still held.
+                StatusChange change = order.expire(now);
+                orders.update(order, change);
+                events.cancelled(order, change);
+                log.warn("order {} was paid after its deadline {}: cancelled, the charge is refunded", order.id(),
+                        order.paymentDeadline());
+                return "paid-too-late";
+            }
             if (event.succeeded()) {
                 StatusChange change = order.confirm(now);
                 orders.update(order, change);
@@ -82,8 +92,8 @@ class PaymentOutcomes {
             return "settled";
         }
         if (event.succeeded()) {
-            // The provider took the money for an order that will not ship: someone has to refund it.
-            log.error("order {} was paid (event {}) after it was cancelled ({}); the charge needs a refund",
+            // Payment refunds it: it learnt of the cancellation from order.cancelled, which every cancellation sends.
+            log.warn("order {} was paid (event {}) after it was cancelled ({}); payment refunds the charge",
                     order.id(), event.id(), order.cancelReason());
             return "paid-after-cancel";
         }

@@ -15,7 +15,7 @@ class OrderTests {
     private static Order placed() {
         return Order.place(OrderId.random(), "user-1",
                 List.of(new OrderLine("HKT-00001", 2, 1_299), new OrderLine("LGT-00002", 1, 2_599)), "USD", NOW,
-                Duration.ofMinutes(10));
+                NOW.plus(Duration.ofMinutes(10)));
     }
 
     @Test
@@ -81,9 +81,43 @@ class OrderTests {
         assertThatThrownBy(() -> new OrderLine("HKT-00001", 0, 100)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OrderLine("HKT-00001", 100, 100)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OrderLine("HKT-00001", 1, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Order.place(OrderId.random(), "u", List.of(), "USD", NOW, Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> Order.place(OrderId.random(), "u", List.of(), "USD", NOW, NOW.plusSeconds(60)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OrderLine("HKT-00001", 99, Long.MAX_VALUE / 2).subtotal())
                 .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void anOrderIsNeverPlacedWithADeadlineAlreadyPast() {
+        assertThatThrownBy(() -> Order.place(OrderId.random(), "u", List.of(new OrderLine("HKT-00001", 1, 100)),
+                "USD", NOW, NOW)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPaymentThatArrivesAfterTheDeadlineCannotConfirmTheOrder() {
+        Order order = placed();
+
+        assertThatThrownBy(() -> order.confirm(NOW.plus(Duration.ofMinutes(10)).plusMillis(1)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+
+        order.confirm(NOW.plus(Duration.ofMinutes(10)));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
+    void aConfirmedOrderWhoseStockCouldNotBeSoldIsCancelledOutOfStock() {
+        Order order = placed();
+        order.confirm(NOW.plusSeconds(30));
+
+        StatusChange change = order.cancelUnsold(NOW.plusSeconds(40));
+
+        assertThat(change).isEqualTo(new StatusChange(OrderStatus.CANCELLED, CancelReason.OUT_OF_STOCK,
+                NOW.plusSeconds(40)));
+        assertThat(order.history()).extracting(StatusChange::status).containsExactly(OrderStatus.PENDING_PAYMENT,
+                OrderStatus.CONFIRMED, OrderStatus.CANCELLED);
+        assertThatThrownBy(() -> order.cancelUnsold(NOW.plusSeconds(50))).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> placed().cancelUnsold(NOW)).isInstanceOf(IllegalTransitionException.class);
     }
 }

@@ -69,10 +69,14 @@ class JdbcOrders implements Orders {
 
     @Override
     public void update(Order order, StatusChange change) {
+        // Guarded by the status the change left, so a transition made concurrently elsewhere is never overwritten.
+        List<StatusChange> history = order.history();
+        OrderStatus from = history.get(history.size() - 2).status();
         int updated = jdbc.sql("""
                 UPDATE orders SET status = :status, cancel_reason = :reason, updated_at = :at
-                WHERE id = :id AND status = 'PENDING_PAYMENT'""")
+                WHERE id = :id AND status = :from""")
                 .param("id", order.id().value())
+                .param("from", from.name())
                 .param("status", change.status().name())
                 .param("reason", name(change.reason()))
                 .param("at", Timestamp.from(change.at()))
@@ -80,7 +84,7 @@ class JdbcOrders implements Orders {
         if (updated != 1) {
             throw new IllegalStateException("Order " + order.id() + " changed concurrently.");
         }
-        insertChange(order.id(), order.history().size(), change);
+        insertChange(order.id(), history.size(), change);
     }
 
     @Override
