@@ -5,15 +5,31 @@ import static org.awaitility.Awaitility.await;
 
 import io.shopscale.contracts.events.EventType;
 import io.shopscale.contracts.events.OrderEvents;
+import io.shopscale.payment.charging.PaymentIntake;
+import io.shopscale.payment.domain.PaymentTerms;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Order events in: applied once however often they arrive; a cancelled order is never charged; poison is parked. */
 class OrderEventsSystemTests extends PaymentSystemTestSupport {
+
+    @Autowired
+    PaymentIntake intake;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     private static final String PLACED = EventType.ORDER_PLACED.type();
     private static final String CANCELLED = EventType.ORDER_CANCELLED.type();
@@ -48,6 +64,45 @@ class OrderEventsSystemTests extends PaymentSystemTestSupport {
         assertThat(PROVIDER.chargeRequests(orderId)).isEqualTo(1);
         assertThat(PROVIDER.chargesFor(orderId)).hasSize(1);
         assertThat(PROVIDER.refundRequests(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void aPlacementAndACancellationTakenInAtTheSameMomentNeverLeaveAPaymentToCharge() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        PaymentTerms terms = new PaymentTerms(orderId, "user-1", 1_299, "USD",
+                Instant.now().plus(Duration.ofMinutes(10)));
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        CountDownLatch placementTakenIn = new CountDownLatch(1);
+        CountDownLatch commitPlacement = new CountDownLatch(1);
+
+        try (ExecutorService consumers = Executors.newFixedThreadPool(2)) {
+            Future<?> placement = consumers.submit(() -> transaction.executeWithoutResult(status -> {
+                intake.requested(terms);
+                placementTakenIn.countDown();
+                awaitQuietly(commitPlacement);
+            }));
+            assertThat(placementTakenIn.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<PaymentIntake.Result> cancellation = consumers.submit(() -> transaction.execute(status ->
+                    intake.orderCancelled(orderId, "EXPIRED")));
+            // The cancellation waits for the placement of the same order rather than missing it.
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> !cancellation.isDone());
+            commitPlacement.countDown();
+            placement.get(30, TimeUnit.SECONDS);
+
+            assertThat(cancellation.get(30, TimeUnit.SECONDS)).isNotEqualTo(PaymentIntake.Result.NOT_YET_KNOWN);
+        }
+        assertThat(jdbc.sql("SELECT order_cancelled FROM payment WHERE order_id = :order").param("order", orderId)
+                .query(Boolean.class).single()).isTrue();
+        await().atMost(PATIENCE).until(() -> List.of("CANCELLED", "REFUNDED").contains(status(orderId.toString())));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -17,7 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes in work from order events, inside the caller's transaction (the one that records the event as processed):
- * it only writes down what is to be done, quickly; the workers call the provider.
+ * it only writes down what is to be done, quickly; the workers call the provider. Each intake holds its order first,
+ * so a placement and a cancellation of one order handled at the same moment (two instances during a rebalance, a
+ * replayed dead letter) never both see the other as absent: a payment is never created after its order's
+ * cancellation was recorded.
  */
 @Component
 public class PaymentIntake {
@@ -35,6 +38,7 @@ public class PaymentIntake {
     /** A placed order is to be paid; its payment is due at once. Nothing changes if the order has one already. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Result requested(PaymentTerms terms) {
+        payments.holdOrder(terms.orderId());
         Instant now = clock.instant();
         Payment payment = Payment.request(PaymentId.random(), terms, now);
         if (payments.isCancelled(terms.orderId())) {
@@ -53,6 +57,7 @@ public class PaymentIntake {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Result orderCancelled(UUID orderId, String reason) {
+        payments.holdOrder(orderId);
         Instant now = clock.instant();
         payments.recordCancellation(orderId, reason, now);
         return payments.lockByOrder(orderId, now).map(held -> {

@@ -32,6 +32,12 @@ public interface Payments {
     /** Stores the payment's progress; releases the worker's lease unless {@code keepLease}. */
     void save(Payment payment, boolean keepLease);
 
+    /**
+     * Holds the order until this transaction ends: news of one order (its placement, its cancellation) is taken in
+     * one at a time, even when it arrives at two consumers at once, and whether or not the order has a payment yet.
+     */
+    void holdOrder(UUID orderId);
+
     /** Records that the order was cancelled; false if it was known already. */
     boolean recordCancellation(UUID orderId, String reason, Instant at);
 

@@ -146,6 +146,16 @@ class JdbcPayments implements Payments {
     }
 
     @Override
+    public void holdOrder(UUID orderId) {
+        // A transaction-scoped advisory lock: there may be no row to lock yet. Two orders that share the 64-bit key
+        // merely wait for each other.
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                .param("key", orderId.getMostSignificantBits() ^ orderId.getLeastSignificantBits())
+                .query((rs, row) -> 1)
+                .single();
+    }
+
+    @Override
     public boolean recordCancellation(UUID orderId, String reason, Instant at) {
         return jdbc.sql("""
                 INSERT INTO cancelled_order (order_id, reason, cancelled_at) VALUES (:order, :reason, :at)
