@@ -92,7 +92,7 @@ class ReservationRepository {
     boolean take(Line line) {
         return jdbc.sql("""
                         UPDATE stock SET available = available - :quantity, reserved = reserved + :quantity,
-                                         updated_at = now()
+                                         version = version + 1, updated_at = now()
                         WHERE sku = :sku AND available >= :quantity""")
                 .param("quantity", line.quantity())
                 .param("sku", line.sku().value())
@@ -149,7 +149,8 @@ class ReservationRepository {
     }
 
     private void move(String assignments, List<Line> lines) {
-        batch.batchUpdate("UPDATE stock SET " + assignments + ", updated_at = now() WHERE sku = ?", lines,
+        batch.batchUpdate("UPDATE stock SET " + assignments + ", version = version + 1, updated_at = now()"
+                + " WHERE sku = ?", lines,
                 lines.size(), (statement, line) -> {
                     statement.setInt(1, line.quantity());
                     statement.setInt(2, line.quantity());

@@ -73,7 +73,7 @@ class StockApiIntegrationTests extends InventoryIntegrationTestBase {
 
     @Test
     void onlyAdminsRestock() throws Exception {
-        String body = "{\"available\": 25}";
+        String body = "{\"available\": 25, \"version\": 0}";
         String sku = newSku(3);
 
         assertProblem(send("PUT", "/api/admin/inventory/" + sku, null, body), 401, null);
@@ -85,7 +85,7 @@ class StockApiIntegrationTests extends InventoryIntegrationTestBase {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json.readTree(response.body())).isEqualTo(json.readTree(
-                "{\"sku\":\"" + sku + "\",\"available\":25,\"reserved\":0,\"sold\":0}"));
+                "{\"sku\":\"" + sku + "\",\"available\":25,\"reserved\":0,\"sold\":0,\"version\":1}"));
         assertThat(stock(sku)).isEqualTo(new Stock(25, 0, 0));
     }
 
@@ -93,9 +93,13 @@ class StockApiIntegrationTests extends InventoryIntegrationTestBase {
     void restockingSetsAvailableAndLeavesReservedAndSoldAlone() throws Exception {
         String sku = newSku(10);
         inventory().reserve(reserveRequest(newOrderId(), sku, 4));
-        jdbc.sql("UPDATE stock SET sold = 2, available = available - 2 WHERE sku = :sku").param("sku", sku).update();
+        jdbc.sql("UPDATE stock SET sold = 2, available = available - 2, version = version + 1 WHERE sku = :sku")
+                .param("sku", sku).update();
+        long version = json.readTree(send("GET", "/api/admin/inventory/" + sku, admin(), null).body())
+                .get("version").asLong();
 
-        HttpResponse<String> response = send("PUT", "/api/admin/inventory/" + sku, admin(), "{\"available\": 100}");
+        HttpResponse<String> response = send("PUT", "/api/admin/inventory/" + sku, admin(),
+                "{\"available\": 100, \"version\": " + version + "}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(stock(sku)).isEqualTo(new Stock(100, 4, 2));
@@ -105,11 +109,43 @@ class StockApiIntegrationTests extends InventoryIntegrationTestBase {
     }
 
     @Test
+    void anUpdateBasedOnAStaleReadIsAConflictAndNeverErasesAReservation() throws Exception {
+        String sku = newSku(10);
+        String path = "/api/admin/inventory/" + sku;
+        long read = json.readTree(send("GET", path, admin(), null).body()).get("version").asLong();
+        inventory().reserve(reserveRequest(newOrderId(), sku, 3));
+
+        HttpResponse<String> stale = send("PUT", path, admin(), "{\"available\": 50, \"version\": " + read + "}");
+
+        JsonNode problem = assertProblem(stale, 409, null);
+        assertThat(problem.get("current").get("available").asInt()).isEqualTo(7);
+        assertThat(problem.get("current").get("reserved").asInt()).isEqualTo(3);
+        assertThat(stock(sku)).isEqualTo(new Stock(7, 3, 0));
+        long current = problem.get("current").get("version").asLong();
+        HttpResponse<String> retried = send("PUT", path, admin(), "{\"available\": 50, \"version\": " + current + "}");
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(stock(sku)).isEqualTo(new Stock(50, 3, 0));
+    }
+
+    @Test
+    void aDeliveryAddsToWhatIsAvailableWhateverHappensMeanwhile() throws Exception {
+        String sku = newSku(10);
+        inventory().reserve(reserveRequest(newOrderId(), sku, 4));
+
+        HttpResponse<String> response = send("POST", "/api/admin/inventory/" + sku + "/restock", admin(),
+                "{\"quantity\": 25}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("available").asInt()).isEqualTo(31);
+        assertThat(stock(sku)).isEqualTo(new Stock(31, 4, 0));
+    }
+
+    @Test
     void restockingANewSkuCreatesIt() throws Exception {
         String sku = "NEW-SKU-" + ProcessHandle.current().pid();
 
-        assertThat(send("PUT", "/api/admin/inventory/" + sku, admin(), "{\"available\": 0}").statusCode())
-                .isEqualTo(200);
+        assertThat(send("PUT", "/api/admin/inventory/" + sku, admin(), "{\"available\": 0, \"version\": 0}")
+                .statusCode()).isEqualTo(200);
 
         JsonNode body = json.readTree(send("GET", "/api/inventory/" + sku, null, null).body());
         assertThat(body.get("available").asInt()).isZero();
@@ -121,17 +157,27 @@ class StockApiIntegrationTests extends InventoryIntegrationTestBase {
         String sku = newSku(5);
         String path = "/api/admin/inventory/" + sku;
 
-        assertProblem(send("PUT", path, admin(), "{\"available\": -1}"), 400, "available");
-        assertProblem(send("PUT", path, admin(), "{\"available\": 1000001}"), 400, "available");
+        assertProblem(send("PUT", path, admin(), "{\"available\": -1, \"version\": 0}"), 400, "available");
+        assertProblem(send("PUT", path, admin(), "{\"available\": 1000001, \"version\": 0}"), 400, "available");
         assertProblem(send("PUT", path, admin(), "{\"available\": 99999999999}"), 400, null);
-        assertProblem(send("PUT", path, admin(), "{}"), 400, "available");
-        assertProblem(send("PUT", path, admin(), "{\"available\": null}"), 400, "available");
+        assertProblem(send("PUT", path, admin(), "{\"version\": 0}"), 400, "available");
+        assertProblem(send("PUT", path, admin(), "{\"available\": null, \"version\": 0}"), 400, "available");
+        assertProblem(send("PUT", path, admin(), "{\"available\": 5}"), 400, "version");
+        assertProblem(send("PUT", path, admin(), "{\"available\": 5, \"version\": -1}"), 400, "version");
+        assertProblem(send("POST", path + "/restock", admin(), "{\"quantity\": 0}"), 400, "quantity");
+        assertProblem(send("POST", path + "/restock", admin(), "{\"quantity\": 1000001}"), 400, "quantity");
+        assertProblem(send("POST", path + "/restock", admin(), "{}"), 400, "quantity");
+        assertProblem(send("POST", "/api/admin/inventory/ZZZ-99999/restock", admin(), "{\"quantity\": 5}"), 404,
+                null);
+        assertProblem(send("PUT", "/api/admin/inventory/ZZZ-99999", admin(), "{\"available\": 5, \"version\": 3}"),
+                404, null);
         assertProblem(send("PUT", path, admin(), "{\"available\": \"ten\"}"), 400, null);
         assertProblem(send("PUT", path, admin(), "{\"available\": [5]}"), 400, null);
         assertProblem(send("PUT", path, admin(), "{\"available\": 5"), 400, null);
         assertProblem(send("PUT", path, admin(), "not json"), 400, null);
         assertProblem(send("PUT", path, admin(), ""), 400, null);
-        assertProblem(send("PUT", "/api/admin/inventory/bad%20sku", admin(), "{\"available\": 5}"), 400, "sku");
+        assertProblem(send("PUT", "/api/admin/inventory/bad%20sku", admin(), "{\"available\": 5, \"version\": 0}"),
+                400, "sku");
         assertThat(stock(sku)).isEqualTo(new Stock(5, 0, 0));
     }
 
@@ -161,7 +207,7 @@ class StockApiIntegrationTests extends InventoryIntegrationTestBase {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private void assertProblem(HttpResponse<String> response, int status, String parameter) {
+    private JsonNode assertProblem(HttpResponse<String> response, int status, String parameter) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         JsonNode problem = json.readTree(response.body());
@@ -170,5 +216,6 @@ class StockApiIntegrationTests extends InventoryIntegrationTestBase {
             assertThat(problem.get("parameter").asString()).isEqualTo(parameter);
         }
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.");
+        return problem;
     }
 }
