@@ -40,6 +40,7 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 sql() { psql -X -q -v ON_ERROR_STOP=1 -At -c "$1"; }
 json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
+json_number() { sed -n "s/.*\"$1\":\\([0-9][0-9]*\\).*/\\1/p"; }
 # A column of the one data row of a Markdown table, by its header.
 column() {
   awk -F'|' -v name="$1" 'NR == 1 { for (i = 2; i < NF; i++) { h = $i; gsub(/^ +| +$/, "", h); if (h == name) c = i } }
@@ -61,9 +62,13 @@ admin_token=$(curl -fsS --retry 10 --retry-all-errors --retry-delay 2 -H 'Conten
   -d "{\"email\":\"admin@shopscale.local\",\"password\":\"$SHOPSCALE_ADMIN_PASSWORD\"}" "$gateway/api/auth/login" \
   | json_field accessToken)
 [ -n "$admin_token" ] || { echo "bench-checkout: could not log in as admin@shopscale.local" >&2; exit 1; }
+# A compare-and-set on the version just read; nothing else moves the hot SKU between runs.
 restock() {
+  local version
+  version=$(curl -fsS --retry 10 --retry-all-errors --retry-delay 2 -H "Authorization: Bearer $admin_token" \
+    "$gateway/api/admin/inventory/$hot_sku" | json_number version)
   curl -fsS --retry 10 --retry-all-errors --retry-delay 2 -o /dev/null -X PUT -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
-    -d '{"available":1000000}' "$gateway/api/admin/inventory/$hot_sku"
+    -d "{\"available\":1000000,\"version\":${version:-0}}" "$gateway/api/admin/inventory/$hot_sku"
 }
 # Benchmark rows only: reservations on BEN-* SKUs and the orders of the pgbench-N users go, BEN-* stock refills.
 reset_bench_rows() {
