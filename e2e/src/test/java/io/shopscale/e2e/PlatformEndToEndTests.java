@@ -399,6 +399,33 @@ class PlatformEndToEndTests {
         assertThat(after.get("reserved").asInt() + after.get("sold").asInt()).isEqualTo(stock);
     }
 
+    /**
+     * A rush of 64 checkouts on one SKU, each sent once: every shopper learns whether they got a unit (202 or 409) or
+     * is asked to come back (429); none is told the platform is unavailable, because it is not.
+     */
+    @Test
+    @Order(10)
+    void aRushOnOneSkuIsAnsweredWithStockOrBackPressureNeverUnavailable() throws Exception {
+        Shop shop = new Shop(gateway);
+        String admin = shop.login(PlatformProcess.ADMIN_EMAIL, shopscale.adminPassword());
+        String sku = "PET-00001";
+        JsonNode before = shop.setStock(admin, sku, 20);
+        int units = 20 + before.get("reserved").asInt() + before.get("sold").asInt();
+        List<String> buyers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            buyers.add(shop.newShopper());
+        }
+
+        List<Integer> statuses = concurrently(64, i -> shop.checkout(buyers.get(i % buyers.size()), "rush-" + i,
+                List.of(new Shop.Line(sku, 1))).statusCode());
+
+        assertThat(statuses).as("statuses").allMatch(status -> status == 202 || status == 409 || status == 429);
+        assertThat(statuses).filteredOn(status -> status == 202).hasSizeBetween(1, 20);
+        JsonNode after = shop.stock(admin, sku);
+        assertThat(after.get("available").asInt() + after.get("reserved").asInt() + after.get("sold").asInt())
+                .isEqualTo(units);
+    }
+
     /** Orders whose lines overlap, in different orders, locked concurrently: no deadlock, every unit accounted for. */
     @Test
     @Order(11)
@@ -612,7 +639,7 @@ class PlatformEndToEndTests {
 
     private static List<Integer> concurrently(int count, java.util.function.IntFunction<Integer> call)
             throws Exception {
-        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(32)) {
+        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(Math.min(count, 64))) {
             List<java.util.concurrent.Future<Integer>> futures = new ArrayList<>();
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
             for (int i = 0; i < count; i++) {

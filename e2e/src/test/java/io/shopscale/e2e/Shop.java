@@ -92,9 +92,20 @@ final class Shop {
         return json(response).get("available").asInt();
     }
 
-    /** The admin view of one SKU: available, reserved and sold. */
+    /** The admin view of one SKU: available, reserved, sold and its version. */
     JsonNode stock(String adminToken, String sku) {
         HttpResponse<String> response = send(request("/api/admin/inventory/" + sku, adminToken).GET().build());
+        expect(response, 200);
+        return json(response);
+    }
+
+    /** Sets a SKU's available units as an admin does: a compare-and-set on the version just read. */
+    JsonNode setStock(String adminToken, String sku, int available) {
+        long version = stock(adminToken, sku).get("version").asLong();
+        HttpResponse<String> response = send(request("/api/admin/inventory/" + sku, adminToken)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"available\":" + available + ",\"version\":" + version
+                        + "}"))
+                .header("Content-Type", "application/json").build());
         expect(response, 200);
         return json(response);
     }

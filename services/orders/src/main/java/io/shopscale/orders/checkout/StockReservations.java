@@ -17,6 +17,14 @@ public interface StockReservations {
     /** Gives the stock back; best effort (an unconfirmed reservation expires anyway). */
     void releaseQuietly(OrderId orderId);
 
+    /**
+     * Gives the stock back and says whether inventory now holds none for the order (released, expired, or never
+     * reserved); false if the reservation was sold.
+     *
+     * @throws CollaboratorUnavailableException when inventory cannot answer in time
+     */
+    boolean release(OrderId orderId);
+
     sealed interface Reservation {
     }
 

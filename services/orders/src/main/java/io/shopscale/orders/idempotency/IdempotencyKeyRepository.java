@@ -2,6 +2,7 @@ package io.shopscale.orders.idempotency;
 
 import io.shopscale.orders.order.OrderId;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,6 +90,31 @@ class IdempotencyKeyRepository {
                 .param("key", key)
                 .param("order", orderId.value())
                 .param("next", nextOrderId.value())
+                .update() == 1;
+    }
+
+    /** Claims in flight whose lock ran out at least {@code idle} ago, oldest first. */
+    List<AbandonedClaim> abandoned(Duration idle, int limit) {
+        return jdbc.sql("""
+                SELECT user_id, key, order_id FROM idempotency_key
+                WHERE state = 'IN_FLIGHT' AND locked_until < now() - make_interval(secs => :idle)
+                ORDER BY locked_until LIMIT :limit""")
+                .param("idle", seconds(idle))
+                .param("limit", limit)
+                .query((rs, row) -> new AbandonedClaim(rs.getString("user_id"), rs.getString("key"),
+                        new OrderId(rs.getObject("order_id", UUID.class))))
+                .list();
+    }
+
+    /** Deletes an abandoned claim, unless a retry took it over or moved it to another order id meanwhile. */
+    boolean forget(AbandonedClaim claim) {
+        return jdbc.sql("""
+                DELETE FROM idempotency_key
+                WHERE user_id = :user AND key = :key AND order_id = :order AND state = 'IN_FLIGHT'
+                  AND locked_until < now()""")
+                .param("user", claim.userId())
+                .param("key", claim.key())
+                .param("order", claim.orderId().value())
                 .update() == 1;
     }
 

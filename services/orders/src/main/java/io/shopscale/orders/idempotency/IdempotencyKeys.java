@@ -1,6 +1,8 @@
 package io.shopscale.orders.idempotency;
 
 import io.shopscale.orders.order.OrderId;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -89,6 +91,21 @@ public class IdempotencyKeys {
             throw new ClaimLostException();
         }
         return new Claim.Acquired(claim.userId(), claim.key(), next);
+    }
+
+    /** Up to {@code limit} claims abandoned for longer than the lock plus {@code idle}. */
+    @Transactional(readOnly = true)
+    public List<AbandonedClaim> abandoned(Duration idle, int limit) {
+        return repository.abandoned(idle, limit);
+    }
+
+    /**
+     * Forgets an abandoned claim, so a retry of it, if one ever comes, starts afresh; false if a retry took it over
+     * meanwhile (that retry then finds the old reservation given back, and reserves under a new order id).
+     */
+    @Transactional
+    public boolean forget(AbandonedClaim claim) {
+        return repository.forget(claim);
     }
 
     /** Deletes keys older than the retention; returns how many. */

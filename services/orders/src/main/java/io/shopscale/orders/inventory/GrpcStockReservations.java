@@ -104,6 +104,21 @@ class GrpcStockReservations implements StockReservations {
         }
     }
 
+    @Override
+    public boolean release(OrderId orderId) {
+        try {
+            stub().release(ReleaseRequest.newBuilder().setOrderId(orderId.toString()).build());
+            return true;
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION) {
+                return false;
+            }
+            throw new CollaboratorUnavailableException("inventory", "release failed: " + e.getStatus(), e);
+        } catch (InventoryChannels.NoInstanceException e) {
+            throw new CollaboratorUnavailableException("inventory", e.getMessage(), e);
+        }
+    }
+
     private InventoryGrpc.InventoryBlockingStub stub() {
         return InventoryGrpc.newBlockingStub(channels.next())
                 .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
