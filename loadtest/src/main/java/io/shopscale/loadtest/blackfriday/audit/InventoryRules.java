@@ -45,7 +45,7 @@ final class InventoryRules {
             long units = sold.getOrDefault(sku, 0L);
             long inOrders = ordered.getOrDefault(sku, 0L);
             if (!input.after().containsKey(sku)) {
-                examples.add("%s: in %d units of confirmed orders, gone from inventory.stock".formatted(sku, inOrders));
+                examples.add("%s: %d units in confirmed orders, gone from inventory.stock".formatted(sku, inOrders));
             }
             else if (units != inOrders) {
                 examples.add("%s: %d units sold during the run, confirmed orders hold %d".formatted(sku, units,

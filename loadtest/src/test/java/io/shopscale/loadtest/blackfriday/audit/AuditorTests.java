@@ -128,7 +128,8 @@ class AuditorTests {
 
         assertThat(stuck.drained()).isFalse();
         assertThat(stuck.count()).isEqualTo(3);
-        assertThat(stuck.pending().describe()).isEqualTo("2 payments PENDING or REFUNDING, 1 extra charge not refunded");
+        assertThat(stuck.pending().describe())
+                .isEqualTo("2 payments PENDING or REFUNDING, 1 extra charge not refunded");
         assertThat(stuck.waited()).hasMillis(2500);
     }
 
