@@ -8,17 +8,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 
 import io.shopscale.loadtest.account.Accounts;
 import io.shopscale.loadtest.account.Shopper;
 import io.shopscale.loadtest.blackfriday.audit.AuditException;
+import io.shopscale.loadtest.blackfriday.audit.Baseline;
 import io.shopscale.loadtest.blackfriday.audit.Drain;
 import io.shopscale.loadtest.blackfriday.audit.JdbcGroundTruth;
 import io.shopscale.loadtest.blackfriday.audit.PspChargeLedger;
-import io.shopscale.loadtest.blackfriday.audit.StockLevel;
 import io.shopscale.loadtest.blackfriday.report.BenchConsole;
 import io.shopscale.loadtest.blackfriday.report.BenchHtml;
 import io.shopscale.loadtest.blackfriday.report.BenchReport;
@@ -81,13 +80,13 @@ final class Bench {
                     prepared.shoppers().size());
             AuditRun audit = new AuditRun(truth, settings.psp() == null ? null
                     : new PspChargeLedger(client, settings.psp(), settings.timeout(), PARALLEL_CHARGE_LOOKUPS),
-                    prepared, settings.hotSkus(), err);
+                    prepared, settings.hotSkus(), settings.allow5xx(), err);
             Drain drain = new Drain(truth, profile.drainTimeout(), Thread::sleep, System::nanoTime, err);
             Traffic.Result result = new Traffic(new ShopClient(client, settings.gateway(), settings.timeout()),
                     prepared.shoppers(), accounts, settings.maxInFlight(), settings.timeout(), err)
                     .run(curve, arrivals, shopping, orders -> audit.settle(drain, orders));
             BenchReport report = new ReportAssembly(settings, timestamp, prepared, curve).assemble(result,
-                    audit.judge(result.orders()));
+                    audit.judge(result));
             write(report);
             return report.verdict().exitCode();
         }
@@ -123,8 +122,8 @@ final class Bench {
             say("registration met %d answers 429 (rate limited) and waited %ds in total", accounts.rateLimited(),
                     accounts.waited().toSeconds());
         }
-        // After the reset: the reset changes the hot SKUs' totals, the run must not.
-        var before = truth.stock();
+        // After the reset: the reset changes the hot SKUs' totals, the run must not. Its clock opens the run's window.
+        Baseline before = truth.baseline();
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Prepared(catalog, shoppers, before, new BenchReport.Setup(shoppers.size(), round(seconds),
                 accounts.rateLimited(), accounts.waited().toMillis() / 1000.0, catalog.regular().size(),
@@ -177,7 +176,6 @@ final class Bench {
     }
 
     /** What the load starts from. */
-    record Prepared(Catalog catalog, List<Shopper> shoppers, Map<String, StockLevel> stockBefore,
-            BenchReport.Setup setup) {
+    record Prepared(Catalog catalog, List<Shopper> shoppers, Baseline before, BenchReport.Setup setup) {
     }
 }

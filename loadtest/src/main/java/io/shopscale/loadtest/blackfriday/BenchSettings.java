@@ -14,12 +14,13 @@ import io.shopscale.loadtest.blackfriday.workload.Profile;
  *
  * @param psp           the payment provider, or null when charge checks are off ({@code --psp none})
  * @param adminPassword null when none was given: the hot SKUs then keep whatever stock they have
+ * @param allow5xx      whether a 503 with Retry-After is an answer the scenario intends (a fault drill's outage)
  * @param command       the equivalent command line, passwords redacted, for the report
  */
 public record BenchSettings(URI gateway, String postgresUrl, String postgresUser, String postgresPassword, URI psp,
         String adminEmail, String adminPassword, Profile profile, long seed, Arrivals.Process arrivals,
         int maxInFlight, Duration timeout, int flashStock, List<String> hotSkus, double resendShare,
-        List<Objective> objectives, Path out, String command) {
+        boolean allow5xx, List<Objective> objectives, Path out, String command) {
 
     public BenchSettings {
         hotSkus = List.copyOf(hotSkus);

@@ -38,7 +38,16 @@ class BenchCommandTests {
         assertThat(settings.arrivals()).isEqualTo(Arrivals.Process.POISSON);
         assertThat(settings.out().startsWith(Path.of("target", "bench"))).isTrue();
         assertThat(settings.command()).contains("--profile black-friday", "--rate 30", "--duration 5m")
-                .doesNotContain("correct horse", "--admin-password", "--postgres-password");
+                .doesNotContain("correct horse", "--admin-password", "--postgres-password", "--allow-5xx");
+        assertThat(settings.allow5xx()).as("5xx answers are never intended unless a drill says so").isFalse();
+    }
+
+    @Test
+    void aFaultDrillAllowsTheOutagesServiceUnavailableAnswers() {
+        BenchSettings settings = settings("bench", "--profile", "ci", "--allow-5xx");
+
+        assertThat(settings.allow5xx()).isTrue();
+        assertThat(settings.command()).contains("--allow-5xx");
     }
 
     @Test

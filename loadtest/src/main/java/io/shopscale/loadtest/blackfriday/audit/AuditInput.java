@@ -6,19 +6,27 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the auditor judges. Stock and orders come from the stores, charges from the provider ({@code null} when
- * charge checks are off); the accepted ids, the hot SKUs and the resends answered with another order are the only
- * things taken from the generator, and only to know which rows to look at.
+ * What the auditor judges. Stock, orders, reservations and payments come from the stores, charges from the provider
+ * ({@code null} when its ledger was not read); the scope and the answers are the only things taken from the
+ * generator: which rows to look at, and what it was told.
  */
-public record AuditInput(Map<String, StockLevel> before, Map<String, StockLevel> after, Set<UUID> accepted,
-        List<OrderRecord> orders, ChargeLedger.Lookup charges, List<String> hotSkus, List<String> replayMismatches) {
+public record AuditInput(RunScope scope, Map<String, StockLevel> before, StoreReading stores,
+        ChargeLedger.Lookup charges, Answers answers, List<String> hotSkus) {
 
     public AuditInput {
         before = Map.copyOf(before);
-        after = Map.copyOf(after);
-        accepted = Set.copyOf(accepted);
-        orders = List.copyOf(orders);
         hotSkus = List.copyOf(hotSkus);
-        replayMismatches = List.copyOf(replayMismatches);
+    }
+
+    Map<String, StockLevel> after() {
+        return stores.stock();
+    }
+
+    List<OrderRecord> orders() {
+        return stores.orders();
+    }
+
+    Set<UUID> accepted() {
+        return scope.accepted();
     }
 }

@@ -2,7 +2,6 @@ package io.shopscale.loadtest.blackfriday.audit;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,29 +25,35 @@ public final class Auditor {
     }
 
     /**
-     * Reads the ground truth for a run (stock now; the orders of its shoppers and every accepted id; the charges of
-     * all of those, unless {@code ledger} is null) and judges it against the stock taken before.
+     * Reads the ground truth of a run (the stores at one moment; then the provider's charges of every order they
+     * name, unless {@code ledger} is null) and judges it against the baseline taken before the load.
      */
-    public static Audit audit(GroundTruth truth, ChargeLedger ledger, Map<String, StockLevel> before,
-                              Collection<String> userIds, Set<UUID> accepted, List<String> hotSkus,
-                              List<String> replayMismatches) throws AuditException, InterruptedException {
-        Map<String, StockLevel> after = truth.stock();
-        List<OrderRecord> stored = truth.orders(userIds, accepted);
+    public static Audit audit(GroundTruth truth, ChargeLedger ledger, Baseline before, RunScope scope, Answers answers,
+                              List<String> hotSkus) throws AuditException, InterruptedException {
+        StoreReading stores = truth.read(scope);
         ChargeLedger.Lookup charges = null;
         if (ledger != null) {
-            Set<UUID> ids = new HashSet<>(accepted);
-            stored.forEach(order -> ids.add(order.id()));
+            Set<UUID> ids = new HashSet<>(scope.accepted());
+            stores.orders().forEach(order -> ids.add(order.id()));
+            stores.payments().forEach(payment -> ids.add(payment.orderId()));
+            stores.extraCharges().forEach(extra -> ids.add(extra.orderId()));
             charges = ledger.charges(ids);
         }
-        return audit(new AuditInput(before, after, accepted, stored, charges, hotSkus, replayMismatches));
+        return audit(new AuditInput(scope, before.stock(), stores, charges, answers, hotSkus));
     }
 
     public static Audit audit(AuditInput input) {
         Map<UUID, OrderRecord> orders = new HashMap<>();
         input.orders().forEach(order -> orders.put(order.id(), order));
-        List<Check> checks = List.of(noOversell(input), stockConserved(input), acceptedOrdersFinal(input, orders),
+        List<Check> checks = List.of(noOversell(input), stockConserved(input),
+                InventoryRules.unitsSoldMatchOrders(input, orders), InventoryRules.reservationsSettled(input, orders),
+                InventoryRules.reservationsMatchOrders(input, orders), acceptedOrdersFinal(input, orders),
+                ordersFinal(input, orders),
                 ChargeRules.onePerOrder(input), ChargeRules.confirmedPaid(input, orders),
-                ChargeRules.chargedConfirmed(input, orders), idempotentResends(input));
+                ChargeRules.chargedConfirmed(input, orders), ChargeRules.amountsMatch(input, orders),
+                PaymentRules.agreeWithProvider(input), PaymentRules.settled(input),
+                PaymentRules.refundedDoubleCharges(input), IdempotencyRules.resends(input),
+                IdempotencyRules.keys(input), ServerErrorRules.noUnintended5xx(input));
         return new Audit(checks, facts(input, orders));
     }
 
@@ -110,10 +115,15 @@ public final class Auditor {
                 "%d accepted; %d not final, %d not stored".formatted(input.accepted().size(), notFinal, missing));
     }
 
-    static Check idempotentResends(AuditInput input) {
-        int count = input.replayMismatches().size();
-        return Invariant.IDEMPOTENT_RESENDS.judged(input.replayMismatches(), count,
-                count + " resends answered with another order");
+    /** The orders no client was told about too: an answer lost on its way leaves an order only the stores know. */
+    static Check ordersFinal(AuditInput input, Map<UUID, OrderRecord> orders) {
+        List<String> examples = orders.values().stream().filter(order -> !order.isFinal())
+                .sorted((a, b) -> a.id().compareTo(b.id()))
+                .map(order -> order.id() + ": still " + order.status()
+                        + (input.accepted().contains(order.id()) ? "" : " (never answered 202 to the run)"))
+                .toList();
+        return Invariant.ORDERS_FINAL.judged(examples, examples.size(),
+                examples.size() + " of " + orders.size() + " orders not final");
     }
 
     private static AuditFacts facts(AuditInput input, Map<UUID, OrderRecord> orders) {
@@ -121,6 +131,7 @@ public final class Auditor {
         long cancelled = 0;
         long pending = 0;
         long unseen = 0;
+        long others = 0;
         Map<String, Long> reasons = new TreeMap<>();
         Histogram toFinal = new Histogram(TimeUnit.HOURS.toMicros(24), 2);
         for (OrderRecord order : orders.values()) {
@@ -137,7 +148,12 @@ public final class Auditor {
                 toFinal.recordValue(Math.clamp(micros, 0, toFinal.getHighestTrackableValue()));
             }
             if (!input.accepted().contains(order.id())) {
-                unseen++;
+                if (input.scope().shoppers().contains(order.userId())) {
+                    unseen++;
+                }
+                else {
+                    others++;
+                }
             }
         }
         long sold = 0;
@@ -145,15 +161,16 @@ public final class Auditor {
             StockLevel before = input.before().get(after.sku());
             sold += after.sold() - (before == null ? 0 : before.sold());
         }
-        long succeeded = input.charges() == null ? 0 : input.charges().byOrder().values().stream()
-                .flatMap(List::stream).filter(Charge::succeeded).count();
+        List<Charge> charges = input.charges() == null ? List.of() : input.charges().byOrder().values().stream()
+                .flatMap(List::stream).toList();
         int unknown = input.charges() == null ? 0 : input.charges().unanswered().size();
         List<AuditFacts.HotSku> hot = input.hotSkus().stream()
                 .filter(sku -> input.before().containsKey(sku))
                 .map(sku -> new AuditFacts.HotSku(sku, input.before().get(sku), input.after().get(sku)))
                 .toList();
         return new AuditFacts(orders.size(), input.accepted().size(), confirmed, cancelled, pending, reasons, unseen,
-                Latency.of(toFinal), sold, succeeded, unknown, hot);
+                others, Latency.of(toFinal), sold, charges.stream().filter(Charge::succeeded).count(),
+                charges.stream().filter(Charge::refunded).count(), unknown, hot);
     }
 
     private static List<StockLevel> sorted(Map<String, StockLevel> stock) {

@@ -2,15 +2,14 @@ package io.shopscale.loadtest.blackfriday.audit;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * After the load, waits until none of the run's orders is {@code PENDING_PAYMENT} in the database, or the timeout
- * passes: without a payment service orders wait for their payment deadline, and the verdict must then report them,
- * not hang. Asks once a second.
+ * After the load, waits until the run has nothing left in motion in the database (see {@link Pending}: every order
+ * placed during the run final, whether or not a client saw it, no reservation of a finished order left, no payment
+ * pending and no refund owed), or the timeout passes: without a payment service orders wait for their payment
+ * deadline, and the verdict must then report them, not hang. Asks once a second.
  */
 public final class Drain {
 
@@ -28,24 +27,23 @@ public final class Drain {
         this.err = err;
     }
 
-    public Outcome await(Collection<String> userIds, Supplier<Collection<UUID>> accepted)
-            throws AuditException, InterruptedException {
+    /** {@code scope} is asked anew each time: orders keep being accepted while the last answers come in. */
+    public Outcome await(Supplier<RunScope> scope) throws AuditException, InterruptedException {
         long start = nanoClock.getAsLong();
         long deadline = start + timeout.toNanos();
         int asked = 0;
         while (true) {
-            long pending = truth.pending(userIds, accepted.get());
+            Pending pending = truth.pending(scope.get());
             long now = nanoClock.getAsLong();
             Duration waited = Duration.ofNanos(now - start);
-            if (pending == 0 || now >= deadline) {
-                err.printf("settled: %d of the run's orders still PENDING_PAYMENT after %ds%n", pending,
-                        waited.toSeconds());
+            if (pending.total() == 0 || now >= deadline) {
+                err.printf("settled: %s still in motion after %ds%n", pending.describe(), waited.toSeconds());
                 err.flush();
-                return new Outcome(pending == 0, pending, waited);
+                return new Outcome(pending.total() == 0, pending, waited);
             }
             if (asked++ % 5 == 0) {
-                err.printf("settling: %d of the run's orders PENDING_PAYMENT (%ds of at most %ds)%n", pending,
-                        waited.toSeconds(), timeout.toSeconds());
+                err.printf("settling: %s (%ds of at most %ds)%n", pending.describe(), waited.toSeconds(),
+                        timeout.toSeconds());
                 err.flush();
             }
             pause.sleep(Duration.ofNanos(Math.min(Duration.ofSeconds(1).toNanos(), deadline - now)));
@@ -59,7 +57,15 @@ public final class Drain {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    /** Whether every order settled, how many did not, and how long it took. */
-    public record Outcome(boolean drained, long pending, Duration waited) {
+    /**
+     * Whether the run settled, what was still in motion when the wait ended ({@code null}: it could not be read),
+     * and how long it took.
+     */
+    public record Outcome(boolean drained, Pending pending, Duration waited) {
+
+        /** Everything still in motion, or -1 if that could not be read. */
+        public long count() {
+            return pending == null ? -1 : pending.total();
+        }
     }
 }

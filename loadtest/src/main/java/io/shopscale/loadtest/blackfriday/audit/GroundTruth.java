@@ -1,19 +1,14 @@
 package io.shopscale.loadtest.blackfriday.audit;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /** The stores the platform keeps its state in, read directly: what happened, as opposed to what clients were told. */
 public interface GroundTruth {
 
-    /** Every SKU's stock now. */
-    Map<String, StockLevel> stock() throws AuditException;
+    /** Every SKU's stock now, with the clock that starts a run's window. */
+    Baseline baseline() throws AuditException;
 
-    /** The orders placed by any of {@code userIds}, plus any of {@code orderIds} (whoever placed them). */
-    List<OrderRecord> orders(Collection<String> userIds, Collection<UUID> orderIds) throws AuditException;
+    /** Everything the audit judges about the run, read at one moment so that no row contradicts another. */
+    StoreReading read(RunScope scope) throws AuditException;
 
-    /** How many of those orders are still {@code PENDING_PAYMENT}. */
-    long pending(Collection<String> userIds, Collection<UUID> orderIds) throws AuditException;
+    /** What the run still has in motion; the audit waits until it is nothing. */
+    Pending pending(RunScope scope) throws AuditException;
 }

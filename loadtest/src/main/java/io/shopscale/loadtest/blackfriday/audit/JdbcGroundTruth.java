@@ -6,21 +6,23 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
 /**
- * Reads inventory's and orders' own tables over JDBC (schemas {@code inventory} and {@code orders}, as their Flyway
- * migrations create them), read-only, on one connection. Reading another service's tables is what services must not
- * do; an auditor from outside is exactly who should.
+ * Reads inventory's, orders' and payment's own tables over JDBC (schemas {@code inventory}, {@code orders} and
+ * {@code payments}, as their Flyway migrations create them), read-only, on one connection. Reading another service's
+ * tables is what services must not do; an auditor from outside is exactly who should. Each question is one
+ * repeatable-read transaction, so its answers describe one moment even while the platform keeps writing. The SQL
+ * itself is in {@link RunQueries}.
  */
 public final class JdbcGroundTruth implements GroundTruth, AutoCloseable {
+
+    static final List<String> TABLES = List.of("inventory.stock", "inventory.reservation", "orders.orders",
+            "orders.order_line", "orders.idempotency_key", "payments.payment", "payments.extra_charge");
 
     private final Connection connection;
 
@@ -28,7 +30,7 @@ public final class JdbcGroundTruth implements GroundTruth, AutoCloseable {
         this.connection = connection;
     }
 
-    /** Connects and checks that both tables are there, so a wrong URL fails before any load is sent. */
+    /** Connects and checks that every table is there and readable, so a wrong URL fails before any load is sent. */
     public static JdbcGroundTruth connect(String url, String user, String password) throws AuditException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
@@ -38,10 +40,12 @@ public final class JdbcGroundTruth implements GroundTruth, AutoCloseable {
         properties.setProperty("ApplicationName", "shopscale-bench-auditor");
         try {
             Connection connection = DriverManager.getConnection(url, properties);
-            connection.setReadOnly(true);
             try (var statement = connection.createStatement()) {
-                statement.execute("SELECT 1 FROM inventory.stock LIMIT 1");
-                statement.execute("SELECT 1 FROM orders.orders LIMIT 1");
+                connection.setReadOnly(true);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                for (String table : TABLES) {
+                    statement.execute("SELECT 1 FROM " + table + " LIMIT 1");
+                }
             }
             catch (SQLException ex) {
                 connection.close();
@@ -55,67 +59,58 @@ public final class JdbcGroundTruth implements GroundTruth, AutoCloseable {
     }
 
     @Override
-    public synchronized Map<String, StockLevel> stock() throws AuditException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT sku, available, reserved, sold FROM inventory.stock");
-             ResultSet rows = statement.executeQuery()) {
-            Map<String, StockLevel> stock = new HashMap<>();
-            while (rows.next()) {
-                String sku = rows.getString(1);
-                stock.put(sku, new StockLevel(sku, rows.getLong(2), rows.getLong(3), rows.getLong(4)));
-            }
-            return stock;
-        }
-        catch (SQLException ex) {
-            throw new AuditException("reading inventory.stock failed: " + ex.getMessage(), ex);
-        }
+    public synchronized Baseline baseline() throws AuditException {
+        return atOneMoment("reading inventory.stock", () -> new Baseline(RunQueries.now(this), RunQueries.stock(this)));
     }
 
     @Override
-    public synchronized List<OrderRecord> orders(Collection<String> userIds, Collection<UUID> orderIds)
-            throws AuditException {
-        String sql = "SELECT id, user_id, status, cancel_reason, total, currency, placed_at, updated_at "
-                + "FROM orders.orders WHERE user_id = ANY(?) OR id = ANY(?)";
+    public synchronized StoreReading read(RunScope scope) throws AuditException {
+        return atOneMoment("reading the run's rows", () -> RunQueries.read(this, scope));
+    }
+
+    @Override
+    public synchronized Pending pending(RunScope scope) throws AuditException {
+        return atOneMoment("reading what is still pending", () -> RunQueries.pending(this, scope));
+    }
+
+    <T> List<T> list(String sql, Row<T> row, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, userIds, orderIds);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rows = statement.executeQuery()) {
-                List<OrderRecord> orders = new ArrayList<>();
+                List<T> list = new ArrayList<>();
                 while (rows.next()) {
-                    orders.add(new OrderRecord(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getLong(5), rows.getString(6),
-                            rows.getObject(7, OffsetDateTime.class).toInstant(),
-                            rows.getObject(8, OffsetDateTime.class).toInstant()));
+                    list.add(row.read(rows));
                 }
-                return orders;
+                return list;
             }
-        }
-        catch (SQLException ex) {
-            throw new AuditException("reading orders.orders failed: " + ex.getMessage(), ex);
         }
     }
 
-    @Override
-    public synchronized long pending(Collection<String> userIds, Collection<UUID> orderIds) throws AuditException {
-        String sql = "SELECT count(*) FROM orders.orders WHERE (user_id = ANY(?) OR id = ANY(?)) AND status = ?";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, userIds, orderIds);
-            statement.setString(3, OrderRecord.PENDING);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+    Array uuids(Collection<UUID> ids) throws SQLException {
+        return connection.createArrayOf("uuid", ids.toArray());
+    }
+
+    Array texts(Collection<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
+    }
+
+    private <T> T atOneMoment(String what, Work<T> work) throws AuditException {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                return work.run();
+            }
+            finally {
+                // Read-only: nothing to keep, and the snapshot is let go of at once.
+                connection.rollback();
+                connection.setAutoCommit(true);
             }
         }
         catch (SQLException ex) {
-            throw new AuditException("reading orders.orders failed: " + ex.getMessage(), ex);
+            throw new AuditException(what + " failed: " + ex.getMessage(), ex);
         }
-    }
-
-    private void bind(PreparedStatement statement, Collection<String> userIds, Collection<UUID> orderIds)
-            throws SQLException {
-        Array users = connection.createArrayOf("text", userIds.toArray());
-        Array ids = connection.createArrayOf("uuid", orderIds.toArray());
-        statement.setArray(1, users);
-        statement.setArray(2, ids);
     }
 
     @Override
@@ -126,5 +121,18 @@ public final class JdbcGroundTruth implements GroundTruth, AutoCloseable {
         catch (SQLException ex) {
             // Read-only and finished: nothing is lost.
         }
+    }
+
+    /** One row to one value. */
+    @FunctionalInterface
+    interface Row<T> {
+
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+
+        T run() throws SQLException;
     }
 }

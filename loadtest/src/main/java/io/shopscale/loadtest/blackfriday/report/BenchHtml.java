@@ -28,8 +28,8 @@ public final class BenchHtml {
             8px;border-bottom:1px solid #eaeef2;text-align:left;vertical-align:top}td.num{text-align:right;\
             font-variant-numeric:tabular-nums}.verdict{font-size:18px;font-weight:600;padding:8px 12px;\
             border-radius:6px}.verdict.pass{background:#dafbe1}.verdict.fail{background:#ffebe9}.status{font-weight:\
-            600}.status.pass{color:#1a7f37}.status.fail,.status.unverified{color:#cf222e}.status.skipped{color:\
-            #57606a}svg.chart{max-width:100%;height:auto}svg .grid{stroke:#eaeef2}svg .axis{stroke:#8c959f}svg text\
+            600}.status.pass{color:#1a7f37}.status.fail,.status.unverified{color:#cf222e}.status.incident{color:\
+            #9a6700}svg.chart{max-width:100%;height:auto}svg .grid{stroke:#eaeef2}svg .axis{stroke:#8c959f}svg text\
             {font:11px system-ui,sans-serif;fill:#57606a}svg .label{fill:#1f2328}svg .band{fill:#8c959f}\
             code{font-size:12px;word-break:break-all}.muted{color:#57606a}""";
 
@@ -63,8 +63,9 @@ public final class BenchHtml {
     private static void verdict(StringBuilder out, BenchReport report) {
         out.append("<h2>Invariants</h2><p class=\"muted\">Read from the stores and the payment provider after the "
                 + "platform settled").append(report.audit().settled() ? ""
-                : report.audit().pendingAfterSettling() < 0 ? " (whether it settled could not be read)"
-                : " (it did not settle in time: " + report.audit().pendingAfterSettling() + " orders still pending)")
+                : report.audit().stillPending() == null ? " (whether it settled could not be read)"
+                : " (it did not settle in time: " + Html.escape(report.audit().stillPending().describe())
+                        + " still in motion)")
                 .append(".</p>");
         report.audit().problems().forEach(p -> out.append("<p class=\"status fail\">").append(Html.escape(p))
                 .append("</p>"));
@@ -153,13 +154,18 @@ public final class BenchHtml {
                 .append(" confirmed, ").append(orders.seenCancelled()).append(" cancelled, ")
                 .append(orders.neverSeenFinal()).append(" never seen final.");
         if (facts != null) {
-            out.append(" The database holds ").append(facts.stored()).append(" orders of the run's shoppers: ")
+            out.append(" The database holds ").append(facts.stored()).append(" orders of the run: ")
                     .append(facts.confirmed()).append(" confirmed, ").append(facts.cancelled()).append(" cancelled")
                     .append(facts.cancelReasons().isEmpty() ? "" : " (" + Html.escape(facts.cancelReasons().entrySet()
                             .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
                             + ")")
                     .append(", ").append(facts.pending()).append(" pending; ").append(facts.unseen())
-                    .append(" of them were never answered 202 (the answer timed out or was lost).");
+                    .append(" of the shoppers' were never answered 202 (the answer timed out or was lost)")
+                    .append(facts.others() == 0 ? "" : "; " + facts.others() + " were placed by others during the run, "
+                            + "or placed before it and finished during it")
+                    .append(facts.refundedCharges() == 0 ? "" : "; the provider refunded " + facts.refundedCharges()
+                            + " charges")
+                    .append('.');
         }
         out.append("</p>");
         if (!orders.distribution().isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.shopscale.loadtest.blackfriday.audit.AuditFacts;
 import io.shopscale.loadtest.blackfriday.audit.Check;
+import io.shopscale.loadtest.blackfriday.audit.Pending;
 import io.shopscale.loadtest.blackfriday.traffic.TimelinePoint;
 import io.shopscale.loadtest.blackfriday.verdict.ObjectiveResult;
 import io.shopscale.loadtest.blackfriday.verdict.Verdict;
@@ -68,9 +69,12 @@ public record BenchReport(String tool, String timestamp, Environment environment
             long resendsAnsweredWithAnotherOrder, Latency acceptedToFinalMs, List<PercentilePoint> distribution) {
     }
 
-    /** What the auditor found after waiting for the platform to settle. */
-    public record Audit(boolean settled, long pendingAfterSettling, double settleWaitSeconds, List<Check> checks,
-            AuditFacts facts, List<String> problems) {
+    /**
+     * What the auditor found after waiting for the platform to settle. {@code pendingAfterSettling} counts what was
+     * still in motion when the wait ended (-1: unknown), {@code stillPending} says what it was (null: unknown).
+     */
+    public record Audit(boolean settled, long pendingAfterSettling, Pending stillPending, double settleWaitSeconds,
+            List<Check> checks, AuditFacts facts, List<String> problems) {
 
         public Audit {
             checks = List.copyOf(checks);

@@ -43,7 +43,7 @@ final class Html {
         return out.append("</tbody></table>").toString();
     }
 
-    /** A status word styled by outcome: PASS, FAIL, UNVERIFIED, SKIPPED. */
+    /** A status word styled by outcome: PASS, FAIL, UNVERIFIED, INCIDENT. */
     static String status(String status) {
         return "<span class=\"status " + escape(status.toLowerCase(Locale.ROOT)) + "\">" + escape(status)
                 + "</span>";

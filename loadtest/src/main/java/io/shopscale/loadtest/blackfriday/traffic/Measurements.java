@@ -20,6 +20,7 @@ public final class Measurements {
     static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
 
     private final Map<Endpoint, Outcomes> endpoints = new EnumMap<>(Endpoint.class);
+    private final Map<Endpoint, LongAdder> unavailableWithRetryAfter = new EnumMap<>(Endpoint.class);
     private final Recorder all = new Recorder(HIGHEST_MICROS, 2);
     private final Recorder checkout = new Recorder(HIGHEST_MICROS, 2);
     private final LongAdder offered = new LongAdder();
@@ -29,12 +30,21 @@ public final class Measurements {
     public Measurements() {
         for (Endpoint endpoint : Endpoint.values()) {
             endpoints.put(endpoint, new Outcomes(endpoint.measured().toArray(String[]::new)));
+            unavailableWithRetryAfter.put(endpoint, new LongAdder());
         }
     }
 
     /** An arrival fell due (whether or not it could be sent). */
     void offered() {
         offered.increment();
+    }
+
+    /** An answer, or a failure without one; a 503 that says when to come back is also counted on its own. */
+    void record(Endpoint endpoint, Reply reply, long latencyNanos) {
+        record(endpoint, reply.outcome(), latencyNanos);
+        if (reply.status() == 503 && reply.retryAfter() != null) {
+            unavailableWithRetryAfter.get(endpoint).increment();
+        }
     }
 
     void record(Endpoint endpoint, String outcome, long latencyNanos) {
@@ -60,6 +70,11 @@ public final class Measurements {
 
     public Summary summary(Endpoint endpoint, double windowSeconds) {
         return endpoints.get(endpoint).summary(windowSeconds);
+    }
+
+    /** The endpoint's 503 answers that carried Retry-After: how a deliberate outage is meant to answer. */
+    public long unavailableWithRetryAfter(Endpoint endpoint) {
+        return unavailableWithRetryAfter.get(endpoint).sum();
     }
 
     /** Counters since the previous call, which resets them. */

@@ -99,7 +99,7 @@ public final class OrderTracker {
         AccessToken token = sessions.token(shopper);
         Reply reply = client.get("/api/orders/" + orderId, token, true);
         long now = System.nanoTime();
-        measurements.record(Endpoint.ORDER, reply.outcome(), now - due);
+        measurements.record(Endpoint.ORDER, reply, now - due);
         if (reply.status() == 401) {
             sessions.refused(shopper, token);
         }

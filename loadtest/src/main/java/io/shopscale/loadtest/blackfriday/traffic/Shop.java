@@ -96,7 +96,7 @@ final class Shop {
     /** Records the reply and returns when it arrived. */
     private long finish(Endpoint endpoint, int shopper, AccessToken token, Reply reply, long due) {
         long now = System.nanoTime();
-        measurements.record(endpoint, reply.outcome(), now - due);
+        measurements.record(endpoint, reply, now - due);
         if (reply.status() == 401) {
             sessions.refused(shopper, token);
         }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import io.shopscale.loadtest.blackfriday.audit.AuditFacts;
 import io.shopscale.loadtest.blackfriday.audit.Check;
+import io.shopscale.loadtest.blackfriday.audit.Pending;
 import io.shopscale.loadtest.blackfriday.audit.StockLevel;
 import io.shopscale.loadtest.blackfriday.traffic.TimelinePoint;
 import io.shopscale.loadtest.blackfriday.verdict.ObjectiveResult;
@@ -45,6 +46,8 @@ class BenchReportTests {
         assertThat(json.path("timeline")).hasSize(40);
         assertThat(json.path("timeline").get(3).path("pendingOrders").asLong()).isEqualTo(3);
         assertThat(json.path("audit").path("checks").get(0).path("status").asString()).isEqualTo("PASS");
+        assertThat(json.path("audit").path("checks").get(1).path("status").asString()).isEqualTo("INCIDENT");
+        assertThat(json.path("audit").path("stillPending").path("orders").asLong()).isZero();
         assertThat(json.path("audit").path("facts").path("hotSkus").get(0).path("after").path("sold").asLong())
                 .isEqualTo(10);
         assertThat(json.path("objectives").get(0).path("passed").asBoolean()).isFalse();
@@ -62,7 +65,8 @@ class BenchReportTests {
                 "<title>Pending orders over time</title>", "<title>Latency distribution by endpoint</title>",
                 "<title>Time from 202 to final status</title>");
         assertThat(html).contains(">flash-sale</text>", ">Errors by endpoint and status<", "FAILED (exit 1)",
-                "latency.checkout.p99", "no-oversell", "HKT-00001");
+                "latency.checkout.p99", "no-oversell", "HKT-00001",
+                "<span class=\"status incident\">INCIDENT</span>", "the provider refunded 1 charges");
         // Opens offline: nothing to fetch, nothing to run.
         assertThat(html).doesNotContain("<script", " src=", " href=", "<link", "@import");
         assertThat(html).contains("&lt;b&gt;").doesNotContain("<b>bold");
@@ -77,6 +81,8 @@ class BenchReportTests {
         assertThat(text).containsPattern("checkout\\s+2\\s+100\\s+3\\s+");
         assertThat(text).contains("202=90 409=7 503=3");
         assertThat(text).containsPattern("PASS\\s+no-oversell");
+        // An incident is listed with the invariants but fails nothing: the exit code is the missed objective's.
+        assertThat(text).containsPattern("INCIDENT\\s+refunded-double-charges\\s+1 orders charged twice");
         assertThat(text).containsPattern("FAIL\\s+latency.checkout.p99\\s+120.00 ms, limit ≤ 100ms");
         assertThat(text).contains("FAILED (exit 1)");
     }
@@ -116,8 +122,9 @@ class BenchReportTests {
                 new BenchReport.EndpointResult("checkout", "POST /api/orders", 100, 2, 3, 0.03, checkoutStatuses,
                         latency, distribution));
         List<Check> checks = List.of(new Check("no-oversell", "no SKU ends with available < 0", Check.Status.PASS, 0,
-                "0 units oversold", List.of()));
-        AuditFacts facts = new AuditFacts(90, 90, 80, 10, 0, Map.of("OUT_OF_STOCK", 10L), 0, latency, 95, 80, 0,
+                "0 units oversold", List.of()), new Check("refunded-double-charges", "reported, not failed",
+                Check.Status.INCIDENT, 1, "1 orders charged twice and refunded", List.of("o1: 2 charges, 1 refunded")));
+        AuditFacts facts = new AuditFacts(90, 90, 80, 10, 0, Map.of("OUT_OF_STOCK", 10L), 0, 0, latency, 95, 80, 1, 0,
                 List.of(new AuditFacts.HotSku("HKT-00001", new StockLevel("HKT-00001", 10, 0, 0),
                         new StockLevel("HKT-00001", 0, 0, 10))));
         List<ObjectiveResult> objectives = List.of(new ObjectiveResult("latency.checkout.p99", "≤ 100ms",
@@ -129,7 +136,7 @@ class BenchReportTests {
                         new BenchReport.PhaseSpan("flash-sale", 20, 10, 30, 30, true)),
                 new BenchReport.Setup(20, 4.2, 3, 1.5, 1000, List.of("HKT-00001"), true), endpoints,
                 new BenchReport.Orders(90, 80, 10, 0, 0, latency, distribution), timeline,
-                new BenchReport.Audit(true, 0, 1.2, checks, facts, List.of()), objectives,
+                new BenchReport.Audit(true, 0, new Pending(0, 0, 0, 0), 1.2, checks, facts, List.of()), objectives,
                 Verdict.of(checks, objectives));
     }
 
