@@ -86,11 +86,15 @@ final class RunQueries {
     static Pending pending(JdbcGroundTruth db, RunScope scope) throws SQLException {
         long orders = count(db, "SELECT count(*) FROM orders.orders o WHERE o.status = 'PENDING_PAYMENT' AND "
                 + ORDER_OF_RUN, ofRun(db, scope));
-        // Only reservations of finished orders: their release or confirmation is on its way. One without an order
-        // waits for its expiry, minutes away; reservations-settled reports it instead.
+        // Reservations of finished orders: their release or confirmation is on its way. And reservations made in the
+        // window for which no order was stored (a checkout abandoned half-way by a fault): orders gives those back
+        // within about a minute, long before they would expire.
         long reservations = count(db, "SELECT count(*) FROM inventory.reservation r JOIN orders.orders o "
                 + "ON o.id = r.order_id WHERE r.state = 'RESERVED' AND o.status <> 'PENDING_PAYMENT' AND "
-                + ORDER_OF_RUN, ofRun(db, scope));
+                + ORDER_OF_RUN, ofRun(db, scope))
+                + count(db, "SELECT count(*) FROM inventory.reservation r WHERE r.state = 'RESERVED' "
+                + "AND r.created_at >= ? AND NOT EXISTS (SELECT 1 FROM orders.orders o WHERE o.id = r.order_id)",
+                at(scope.since()));
         // The shoppers' orders no client saw are placed in the window, and so are their payments and extra charges.
         long payments = count(db, "SELECT count(*) FROM payments.payment WHERE status IN ('PENDING', 'REFUNDING') "
                 + "AND (order_id = ANY(?) OR created_at >= ?)", db.uuids(scope.accepted()), at(scope.since()));
