@@ -169,7 +169,7 @@ class OrderEventsIntegrationTests extends InventoryIntegrationTestBase {
                 ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-check-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ORDERS + ".DLT"));
+            consumer.subscribe(List.of(Topics.ORDERS + ".inventory.DLT"));
             await().atMost(PATIENCE).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.value() != null && record.value().contains(marker)) {

@@ -2,6 +2,8 @@ package io.shopscale.orders.payment;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopscale.platform.events.DeadLetters;
+import io.shopscale.platform.events.TransientFailures;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,28 +24,41 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * How payment events are consumed. Records are read as bytes (the listener parses and validates them itself) in
  * the {@code orders} group, from the oldest retained event for a new group (a missed verdict would leave an order
- * waiting until it expires), and only once committed. A record that fails is retried a few times with growing
- * pauses (the database may be restarting), then parked byte for byte on {@code <topic>.DLT} with the failure in
- * its headers; poison skips the retries. Either way the partition never blocks. This lives apart from the
- * outbox's producer, which serialises events as JSON.
+ * waiting until it expires), and only once committed. Poison is parked at once, byte for byte, on
+ * {@code shopscale.payments.orders.DLT} with the failure in its headers, and the consumer moves on. Any other
+ * failure (the database away) is retried with growing pauses until the verdict is applied; the verdicts after it on
+ * its partition wait, so none is ever skipped. This lives apart from the outbox's producer, which serialises events
+ * as JSON.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentEventConsumption {
 
+    static final String GROUP = "orders";
+
+    static final String METRICS = "orders.payment.events";
+
+    @Bean
+    TransientFailures paymentEventRetries(MeterRegistry metrics,
+            @Value("${shopscale.orders.payment-events.initial-backoff:500ms}") Duration initialBackoff,
+            @Value("${shopscale.orders.payment-events.max-backoff:10s}") Duration maxBackoff) {
+        return new TransientFailures(metrics, METRICS, new TransientFailures.Backoff(initialBackoff, maxBackoff));
+    }
+
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> paymentEventContainerFactory(
-            KafkaProperties kafka, MeterRegistry metrics,
+            KafkaProperties kafka, MeterRegistry metrics, TransientFailures paymentEventRetries,
             @Value("${shopscale.orders.payment-events.concurrency:2}") int concurrency) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
-        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "orders");
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
                 new ByteArrayDeserializer()));
         factory.setConcurrency(concurrency);
-        factory.setCommonErrorHandler(DeadLetters.errorHandler(deadLetterTemplate(kafka), metrics,
-                "orders.payment.events.dead-lettered", DeadLetters.besideSourceTopic(), DeadLetters.Retries.DEFAULT));
+        factory.setCommonErrorHandler(DeadLetters.errorHandler(deadLetterTemplate(kafka), metrics, METRICS, GROUP,
+                paymentEventRetries));
+        factory.setRecordInterceptor(paymentEventRetries.progress());
         return factory;
     }
 
