@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -114,6 +115,46 @@ class DeadLettersIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> applied.contains("after"));
         assertThat(applied).containsExactly("flaky", "after");
         assertThat(rebalances.get()).as("partitions assigned once, never taken away").isEqualTo(1);
+    }
+
+    @Test
+    void parkedRecordsAreCountedUntilTheReplayGroupCommitsPastThem() throws Exception {
+        createTopic(topic, 1);
+        String deadLetterTopic = DeadLetters.topic(topic, GROUP);
+        start(Backoff.DEFAULT, Map.of());
+        try (ParkedRecords parked = new ParkedRecords(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()),
+                metrics, List.of(deadLetterTopic), Duration.ofMinutes(1))) {
+            parked.refresh();
+            assertThat(gauge(deadLetterTopic)).as("no such topic yet").isZero();
+
+            send("poison");
+            send("poison");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> metrics.counter("test.events.dead-lettered").count() == 2);
+            parked.refresh();
+            assertThat(gauge(deadLetterTopic)).isEqualTo(2);
+
+            // What a replay does once it has sent the records back to their topic.
+            List<ConsumerRecord<String, String>> records = deadLetters(deadLetterTopic);
+            Map<TopicPartition, OffsetAndMetadata> replayed = new HashMap<>();
+            for (ConsumerRecord<String, String> record : records) {
+                replayed.put(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1));
+            }
+            admin.alterConsumerGroupOffsets(DeadLetters.REPLAY_GROUP, replayed).all().get(10, TimeUnit.SECONDS);
+            parked.refresh();
+            assertThat(gauge(deadLetterTopic)).isZero();
+
+            send("poison");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> metrics.counter("test.events.dead-lettered").count() == 3);
+            parked.refresh();
+            assertThat(gauge(deadLetterTopic)).isEqualTo(1);
+        }
+    }
+
+    private double gauge(String deadLetterTopic) {
+        return metrics.get(ParkedRecords.GAUGE).tag("topic", deadLetterTopic).gauge().value();
     }
 
     /** A container as the services configure theirs, whose listener applies records or fails as told. */

@@ -1,12 +1,16 @@
 package io.shopscale.inventory.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopscale.contracts.events.Topics;
 import io.shopscale.platform.events.DeadLetters;
+import io.shopscale.platform.events.ParkedRecords;
 import io.shopscale.platform.events.TransientFailures;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
@@ -37,5 +41,13 @@ class KafkaErrorHandling {
     @Bean
     RecordInterceptor<Object, Object> orderEventProgress(TransientFailures orderEventRetries) {
         return orderEventRetries.progress();
+    }
+
+    @Bean
+    ParkedRecords parkedOrderEvents(KafkaAdmin admin, MeterRegistry metrics,
+            @Value("${spring.kafka.consumer.group-id}") String group,
+            @Value("${shopscale.inventory.events.dead-letter-count-interval:30s}") Duration interval) {
+        return new ParkedRecords(admin.getConfigurationProperties(), metrics,
+                List.of(DeadLetters.topic(Topics.ORDERS, group)), interval);
     }
 }

@@ -9,6 +9,7 @@ import io.shopscale.contracts.events.EventType;
 import io.shopscale.contracts.events.OrderEvents;
 import io.shopscale.contracts.events.Topics;
 import io.shopscale.inventory.InventoryIntegrationTestBase;
+import io.shopscale.platform.events.ParkedRecords;
 import io.shopscale.testsupport.SharedStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Order events from Kafka, as the orders service publishes them, applied exactly once; poison is parked. */
+/** Order events from Kafka, as the orders service publishes them, applied exactly once; poison is parked, counted. */
 class OrderEventsIntegrationTests extends InventoryIntegrationTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(45);
@@ -41,6 +42,9 @@ class OrderEventsIntegrationTests extends InventoryIntegrationTestBase {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ParkedRecords parkedRecords;
 
     private KafkaProducer<String, String> producer;
 
@@ -120,6 +124,9 @@ class OrderEventsIntegrationTests extends InventoryIntegrationTestBase {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(state(after)).isEqualTo("CONFIRMED"));
         assertThat(deadLetters(marker, 3)).containsExactlyInAnyOrder(garbage, notAnEnvelope, badOrderId);
+        parkedRecords.refresh();
+        assertThat(meters.get("shopscale.dlt.parked").tag("topic", Topics.ORDERS + ".inventory.DLT").gauge().value())
+                .isGreaterThanOrEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = :id")
                 .param("id", id(placed)).query(Long.class).single()).isZero();
     }

@@ -1,10 +1,13 @@
 package io.shopscale.orders.payment;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopscale.contracts.events.Topics;
 import io.shopscale.platform.events.DeadLetters;
+import io.shopscale.platform.events.ParkedRecords;
 import io.shopscale.platform.events.TransientFailures;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -60,6 +64,13 @@ class PaymentEventConsumption {
                 paymentEventRetries));
         factory.setRecordInterceptor(paymentEventRetries.progress());
         return factory;
+    }
+
+    @Bean
+    ParkedRecords parkedPaymentEvents(KafkaAdmin admin, MeterRegistry metrics,
+            @Value("${shopscale.orders.payment-events.dead-letter-count-interval:30s}") Duration interval) {
+        return new ParkedRecords(admin.getConfigurationProperties(), metrics,
+                List.of(DeadLetters.topic(Topics.PAYMENTS, GROUP)), interval);
     }
 
     private static KafkaTemplate<String, byte[]> deadLetterTemplate(KafkaProperties kafka) {

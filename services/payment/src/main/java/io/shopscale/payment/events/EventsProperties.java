@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param initialBackoff the pause before the second try
  * @param maxBackoff the longest pause, and so the longest the consumer waits after the database is back
+ * @param deadLetterCountInterval how often the records parked on the dead-letter topic are counted
  */
 @ConfigurationProperties("shopscale.payment.events")
 record EventsProperties(
         @DefaultValue("500ms") Duration initialBackoff,
-        @DefaultValue("10s") Duration maxBackoff) {
+        @DefaultValue("10s") Duration maxBackoff,
+        @DefaultValue("30s") Duration deadLetterCountInterval) {
 }

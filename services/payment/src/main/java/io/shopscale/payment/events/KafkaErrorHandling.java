@@ -1,11 +1,15 @@
 package io.shopscale.payment.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopscale.contracts.events.Topics;
 import io.shopscale.platform.events.DeadLetters;
+import io.shopscale.platform.events.ParkedRecords;
 import io.shopscale.platform.events.TransientFailures;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
@@ -36,5 +40,12 @@ class KafkaErrorHandling {
     @Bean
     RecordInterceptor<Object, Object> orderEventProgress(TransientFailures orderEventRetries) {
         return orderEventRetries.progress();
+    }
+
+    @Bean
+    ParkedRecords parkedOrderEvents(KafkaAdmin admin, MeterRegistry metrics, EventsProperties properties,
+            @Value("${spring.kafka.consumer.group-id}") String group) {
+        return new ParkedRecords(admin.getConfigurationProperties(), metrics,
+                List.of(DeadLetters.topic(Topics.ORDERS, group)), properties.deadLetterCountInterval());
     }
 }
