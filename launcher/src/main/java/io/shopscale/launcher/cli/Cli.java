@@ -34,6 +34,7 @@ public final class Cli {
                 .addSubcommand(new LogsCommand(context))
                 .addSubcommand(new ScaleCommand(context))
                 .addSubcommand(new PspCommand(context))
+                .addSubcommand(DltCommand.commandLine(context))
                 .addSubcommand(new BenchCommand(context));
         commandLine.setExecutionExceptionHandler(executionFailures());
         commandLine.setParameterExceptionHandler(usageErrors());

@@ -78,7 +78,7 @@ final class PaymentEventsOnKafka {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(Topics.PAYMENTS + ".DLT"));
+            consumer.subscribe(List.of(Topics.PAYMENTS + ".orders.DLT"));
             while (found.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
                     if (key.equals(record.key())) {

@@ -65,7 +65,6 @@ import tools.jackson.databind.json.JsonMapper;
         "shopscale.payment.charging.backoff.initial=200ms",
         "shopscale.payment.charging.backoff.max=1s",
         "shopscale.payment.charging.settle-time=1s",
-        "shopscale.payment.events.retries=1",
         "shopscale.payment.events.initial-backoff=100ms",
         "shopscale.payment.outbox.resubmit-interval=1s",
         "shopscale.payment.outbox.resubmit-min-age=1s"})

@@ -1,9 +1,8 @@
 package io.shopscale.platform.events;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
-import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,56 +10,76 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 
 /**
- * How an event consumer copes with a record that fails: it is retried a few times with growing pauses (the database
- * may be restarting), then parked byte for byte on a dead-letter topic with the failure in its headers, counted, and
- * the consumer moves on. Poison skips the retries. Either way the partition never blocks.
+ * How an event consumer copes with a record that fails. Poison (a record that cannot be read, or whose envelope or
+ * data is invalid) can never be applied: it is parked at once, byte for byte, on the consumer's dead-letter topic
+ * with the failure in its headers, counted, and the consumer moves on. Every other failure (the database away, a
+ * pool exhausted, a bug) is taken as transient: the record is tried again, with growing pauses and without end,
+ * until it is applied; records after it on its partition wait, so nothing is skipped and order holds. See
+ * {@link TransientFailures} for how the pauses keep the consumer in its group.
+ *
+ * <p>Dead-letter topics are named {@code <source topic>.<consumer group>.DLT}: each belongs to one consumer, so
+ * what it holds concerns that consumer alone, and tools find them all by the suffix. A record is <em>parked</em>
+ * until the group {@value #REPLAY_GROUP} has committed past it, which replaying it does.
  */
 public final class DeadLetters {
 
-    /** Appended to a record's topic by {@link #besideSourceTopic()}. */
+    /** Every dead-letter topic's name ends so. */
     public static final String SUFFIX = ".DLT";
+
+    /** The consumer group whose committed offsets on a dead-letter topic mark what was replayed. */
+    public static final String REPLAY_GROUP = "shopscale.dlt-replay";
+
+    /** Failures that retrying cannot cure: the record itself is wrong. Anything else is retried. */
+    static final Map<Class<? extends Throwable>, Boolean> POISON = Map.of(
+            PoisonEventException.class, false,
+            DeserializationException.class, false,
+            MessageConversionException.class, false,
+            ConversionException.class, false,
+            MethodArgumentResolutionException.class, false);
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private DeadLetters() {
     }
 
+    /** {@code <source topic>.<group>.DLT}: where the group parks poison read from the topic. */
+    public static String topic(String sourceTopic, String group) {
+        return sourceTopic + "." + group + SUFFIX;
+    }
+
     /**
-     * The error handler for a listener container.
+     * The error handler for a listener container: poison to the dead-letter topic, everything else retried as
+     * {@code retries} says. Register {@code retries.progress()} as the container's record interceptor too, so that
+     * it sees a retried record through.
      *
      * @param template sends the dead letters; it must write keys and values as the records arrived
-     * @param metrics where {@code counter} is incremented for every parked record
-     * @param counter the counter's name, such as {@code orders.payment.events.dead-lettered}
-     * @param topic the dead-letter topic of a record
-     * @param retries how often, and after which pauses, a failing record is tried again
+     * @param metrics where {@code <metrics>.dead-lettered} counts every parked record
+     * @param metricPrefix the prefix of the counter's name, such as {@code orders.payment.events}
+     * @param group the consumer group, which names the dead-letter topic
+     * @param retries pauses, logs and counts the retries of transient failures
      */
     public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MeterRegistry metrics,
-                                                   String counter, Function<ConsumerRecord<?, ?>, String> topic,
-                                                   Retries retries) {
+                                                   String metricPrefix, String group, TransientFailures retries) {
         // Partition -1 lets the producer choose by key, so the dead-letter topic may have any partition count.
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(topic.apply(record), -1));
+                (record, failure) -> new TopicPartition(topic(record.topic(), group), -1));
+        Counter parked = metrics.counter(metricPrefix + ".dead-lettered");
         DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+            String deadLetterTopic = topic(record.topic(), group);
             log.warn("parking {}-{}@{} on {}: {}", record.topic(), record.partition(), record.offset(),
-                    topic.apply(record), reason(failure));
-            metrics.counter(counter).increment();
+                    deadLetterTopic, reason(failure));
             deadLetters.accept(record, failure);
-        }, retries.backOff());
-        handler.addNotRetryableExceptions(PoisonEventException.class);
+            parked.increment();
+        }, retries.backOff(), retries);
+        handler.setClassifications(POISON, true);
+        handler.setRetryListeners(retries);
         return handler;
-    }
-
-    /** {@code <topic>.DLT}: each topic has its own dead-letter topic. */
-    public static Function<ConsumerRecord<?, ?>, String> besideSourceTopic() {
-        return record -> record.topic() + SUFFIX;
-    }
-
-    /** One dead-letter topic, whichever topic a record came from. */
-    public static Function<ConsumerRecord<?, ?>, String> toTopic(String topic) {
-        return record -> topic;
     }
 
     /** What went wrong, for the log: the poison's own explanation, else the innermost cause. */
@@ -71,33 +90,5 @@ public final class DeadLetters {
             }
         }
         return NestedExceptionUtils.getMostSpecificCause(failure).toString();
-    }
-
-    /**
-     * @param maxRetries how often a failing record is tried again before it is parked (poison is parked at once)
-     * @param initialBackoff the pause before the first retry; each next one doubles
-     * @param maxBackoff the longest pause
-     */
-    public record Retries(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
-
-        /** Four retries, 0.5 s, 1 s, 2 s and 4 s apart: long enough to ride out a database restart. */
-        public static final Retries DEFAULT = new Retries(4, Duration.ofMillis(500), Duration.ofSeconds(5));
-
-        public Retries {
-            if (maxRetries < 0) {
-                throw new IllegalArgumentException("maxRetries must not be negative");
-            }
-            if (initialBackoff.isNegative() || maxBackoff.isNegative()) {
-                throw new IllegalArgumentException("backoffs must not be negative");
-            }
-        }
-
-        ExponentialBackOffWithMaxRetries backOff() {
-            ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(maxRetries);
-            backOff.setInitialInterval(initialBackoff.toMillis());
-            backOff.setMultiplier(2.0);
-            backOff.setMaxInterval(maxBackoff.toMillis());
-            return backOff;
-        }
     }
 }

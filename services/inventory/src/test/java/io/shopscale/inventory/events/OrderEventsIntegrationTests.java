@@ -10,6 +10,7 @@ import io.shopscale.contracts.events.InventoryEvents;
 import io.shopscale.contracts.events.OrderEvents;
 import io.shopscale.contracts.events.Topics;
 import io.shopscale.inventory.InventoryIntegrationTestBase;
+import io.shopscale.platform.events.ParkedRecords;
 import io.shopscale.testsupport.SharedStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Order events from Kafka, as the orders service publishes them, applied exactly once; poison is parked. */
+/** Order events from Kafka, as the orders service publishes them, applied exactly once; poison is parked, counted. */
 class OrderEventsIntegrationTests extends InventoryIntegrationTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(45);
@@ -42,6 +43,9 @@ class OrderEventsIntegrationTests extends InventoryIntegrationTestBase {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ParkedRecords parkedRecords;
 
     private KafkaProducer<String, String> producer;
 
@@ -153,6 +157,9 @@ class OrderEventsIntegrationTests extends InventoryIntegrationTestBase {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(state(after)).isEqualTo("CONFIRMED"));
         assertThat(deadLetters(marker, 3)).containsExactlyInAnyOrder(garbage, notAnEnvelope, badOrderId);
+        parkedRecords.refresh();
+        assertThat(meters.get("shopscale.dlt.parked").tag("topic", Topics.ORDERS + ".inventory.DLT").gauge().value())
+                .isGreaterThanOrEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = :id")
                 .param("id", id(placed)).query(Long.class).single()).isZero();
     }
@@ -201,7 +208,7 @@ class OrderEventsIntegrationTests extends InventoryIntegrationTestBase {
 
     /** The dead-letter values that carry the marker, once as many as expected have arrived. */
     private List<String> deadLetters(String marker, int expected) {
-        return valuesOn(Topics.ORDERS + ".DLT", value -> value.contains(marker), expected);
+        return valuesOn(Topics.ORDERS + ".inventory.DLT", value -> value.contains(marker), expected);
     }
 
     private List<String> valuesOn(String topic, java.util.function.Predicate<String> wanted, int expected) {

@@ -21,9 +21,8 @@ class SaleRefusalListener {
         this.metrics = metrics;
     }
 
-    // Read in the orders group, as payment events are, with the same retries and dead letters.
     @KafkaListener(id = "orders-inventory-events", idIsGroup = false, topics = Topics.INVENTORY,
-            containerFactory = "paymentEventContainerFactory")
+            containerFactory = "inventoryEventContainerFactory")
     void on(ConsumerRecord<String, byte[]> record) {
         SaleRefusal.read(json, record.value()).ifPresentOrElse(unsold::apply,
                 () -> metrics.counter("orders.inventory.events", "type", "other", "result", "ignored").increment());

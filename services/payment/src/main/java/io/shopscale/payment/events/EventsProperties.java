@@ -5,18 +5,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How order events that fail are handled.
+ * How order events that fail for a transient reason (the database away) are retried: with pauses from
+ * {@code initialBackoff}, doubling up to {@code maxBackoff}, until the event is applied. Poison is not retried; it
+ * is parked on {@code shopscale.orders.payment.DLT}, payment's own, so that parking and replaying it concerns no
+ * other consumer of the orders topic.
  *
- * @param deadLetterTopic where records are parked once they failed for good; payment's own, so that parking and
- * replaying them concerns no other consumer of the orders topic
- * @param retries how often a failing record is tried again before it is parked (poison is parked at once)
- * @param initialBackoff the pause before the first retry; each next one doubles
- * @param maxBackoff the longest pause
+ * @param initialBackoff the pause before the second try
+ * @param maxBackoff the longest pause, and so the longest the consumer waits after the database is back
+ * @param deadLetterCountInterval how often the records parked on the dead-letter topic are counted
  */
 @ConfigurationProperties("shopscale.payment.events")
 record EventsProperties(
-        @DefaultValue("shopscale.orders.payment.DLT") String deadLetterTopic,
-        @DefaultValue("4") int retries,
         @DefaultValue("500ms") Duration initialBackoff,
-        @DefaultValue("5s") Duration maxBackoff) {
+        @DefaultValue("10s") Duration maxBackoff,
+        @DefaultValue("30s") Duration deadLetterCountInterval) {
 }
