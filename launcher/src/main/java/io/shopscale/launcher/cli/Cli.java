@@ -34,7 +34,8 @@ public final class Cli {
                 .addSubcommand(new LogsCommand(context))
                 .addSubcommand(new ScaleCommand(context))
                 .addSubcommand(new PspCommand(context))
-                .addSubcommand(new BenchCommand(context));
+                .addSubcommand(new BenchCommand(context))
+                .addSubcommand(new DrillCommand(context));
         commandLine.setExecutionExceptionHandler(executionFailures());
         commandLine.setParameterExceptionHandler(usageErrors());
         return commandLine;
