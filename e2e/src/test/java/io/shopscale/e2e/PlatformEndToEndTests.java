@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.shopscale.launcher.drill.PgCtl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -590,7 +591,7 @@ class PlatformEndToEndTests {
     void withPostgresDownTheCartWorksAndCheckoutFailsFastUntilItReturns() throws Exception {
         Shop shop = new Shop(gateway);
         String token = shop.newShopper();
-        Postgres postgres = new Postgres(shopscale.stateDirectory().resolve("data/postgres"));
+        PgCtl postgres = new PgCtl(shopscale.stateDirectory().resolve("data/postgres"));
         postgres.stop();
         try {
             Shop.expect(shop.putCartLine(token, "PET-00042", 3), 200);
