@@ -91,12 +91,17 @@ final class DrillConsole {
     }
 
     static String drainLine(DrillReport.Drain drain) {
-        if (!drain.drained()) {
-            return "not drained: " + drain.remaining();
-        }
-        return String.format(Locale.ROOT, "every order of the run final and nothing left to do %s, %.1f s after "
-                + "the load ended", drain.afterHealing() == null ? "(never healed)"
-                : String.format(Locale.ROOT, "%.1f s after healing", drain.afterHealing()), drain.afterLoad());
+        String heldOver = drain.heldOver() == 0 ? "no order placed before healing was left to finish after it"
+                : drain.heldOverFinal() == null
+                ? String.format(Locale.ROOT, "%d orders placed before healing were left to finish after it, %d never "
+                        + "did", drain.heldOver(), drain.heldOverNotFinal())
+                : String.format(Locale.ROOT, "%d orders placed before healing were left to finish after it, the last "
+                        + "%.1f s after healing", drain.heldOver(), drain.heldOverFinal());
+        String settled = !drain.drained() ? "not drained: " + drain.remaining()
+                : String.format(Locale.ROOT, "every order of the run final and nothing left to do %s, %.1f s after "
+                        + "the load ended", drain.afterHealing() == null ? "(never healed)"
+                        : String.format(Locale.ROOT, "%.1f s after healing", drain.afterHealing()), drain.afterLoad());
+        return heldOver + ";" + System.lineSeparator() + "          " + settled;
     }
 
     private static Table windowTable(List<DrillReport.Window> windows) {

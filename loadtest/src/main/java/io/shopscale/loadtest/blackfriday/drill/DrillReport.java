@@ -55,13 +55,18 @@ public record DrillReport(Fault fault, Load load, List<Window> windows, Recovery
     }
 
     /**
-     * The settle step: every order of the run final and nothing left to do in the outboxes, payments, refunds and
-     * reservations that the run created.
+     * How the backlog went away. First the orders the fault held over: placed before healing and not final when it
+     * was healed, read from the database's own timestamps. Then the settle step: every order of the run final and
+     * nothing left to do in the outboxes, payments, refunds and reservations that the run created.
      *
-     * @param afterHealing seconds from healing to drained; null if it did not drain or was never healed
-     * @param afterLoad    seconds from the end of the load to drained; null if it did not drain
-     * @param remaining    what was still to do when waiting stopped, in words ("nothing" when drained)
+     * @param heldOver          orders placed before healing that became final only after it, or never
+     * @param heldOverNotFinal  of those, the ones still not final
+     * @param heldOverFinal     seconds from healing until the last of them was final; null if one never was
+     * @param afterHealing      seconds from healing to drained; null if it did not drain or was never healed
+     * @param afterLoad         seconds from the end of the load to drained; null if it did not drain
+     * @param remaining         what was still to do when waiting stopped, in words ("nothing" when drained)
      */
-    public record Drain(boolean drained, Instant drainedAt, Double afterHealing, Double afterLoad, String remaining) {
+    public record Drain(long heldOver, long heldOverNotFinal, Double heldOverFinal, boolean drained,
+            Instant drainedAt, Double afterHealing, Double afterLoad, String remaining) {
     }
 }

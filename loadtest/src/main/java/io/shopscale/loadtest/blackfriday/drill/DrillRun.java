@@ -14,8 +14,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import io.shopscale.loadtest.blackfriday.audit.AuditException;
 import io.shopscale.loadtest.blackfriday.audit.Check;
 import io.shopscale.loadtest.blackfriday.audit.GroundTruth;
+import io.shopscale.loadtest.blackfriday.audit.OrderRecord;
 import io.shopscale.loadtest.blackfriday.report.BenchHtml;
 import io.shopscale.loadtest.blackfriday.report.BenchReport;
 import io.shopscale.loadtest.blackfriday.traffic.LoadObserver;
@@ -48,6 +50,8 @@ public final class DrillRun implements AutoCloseable {
     private final JdbcBacklog backlog;
     private Instant loadEndedAt;
     private Settling.Outcome settled = new Settling.Outcome(false, null, "not waited for");
+    private Collection<String> userIds = List.of();
+    private Set<UUID> accepted = Set.of();
 
     public DrillRun(Path timeline, Path startedFile, String postgresUrl, String postgresUser,
                     String postgresPassword) {
@@ -70,11 +74,14 @@ public final class DrillRun implements AutoCloseable {
     public void settle(Collection<String> userIds, OrderTracker orders, Duration timeout, PrintWriter err)
             throws InterruptedException {
         loadEndedAt = Instant.now();
+        this.userIds = List.copyOf(userIds);
         Instant since = (watch.startedAt() == null ? loadEndedAt : watch.startedAt()).minus(SINCE_SLACK);
         err.printf("load done; waiting until nothing is left to do for the run's orders%n");
         err.flush();
-        settled = new Settling(() -> backlog.read(userIds, uuids(orders.acceptedIds()), since), timeout,
-                Thread::sleep, System::nanoTime, Instant::now, err).await();
+        settled = new Settling(() -> {
+            accepted = uuids(orders.acceptedIds());
+            return backlog.read(userIds, accepted, since);
+        }, timeout, Thread::sleep, System::nanoTime, Instant::now, err).await();
     }
 
     /** Writes the report files, prints the drill's summary and returns the exit code. */
@@ -106,7 +113,9 @@ public final class DrillRun implements AutoCloseable {
         DrillReport.Load load = new DrillReport.Load(run.profile(), run.baseRate(), run.users(), run.seed(), start,
                 end, run.loadSeconds(), answers.size(), Recovery.outcomes(answers));
         DrillReport.Recovery recovery = Recovery.recovery(answers, timeline, start, end);
-        DrillReport.Drain drain = new DrillReport.Drain(settled.drained(), settled.at(),
+        Recovery.HeldOver heldOver = Recovery.heldOver(runOrders(), timeline.healedAt());
+        DrillReport.Drain drain = new DrillReport.Drain(heldOver.orders(), heldOver.notFinal(),
+                heldOver.lastFinalAfterHealing(), settled.drained(), settled.at(),
                 settled.at() == null || !timeline.healed() ? null : Recovery.seconds(timeline.healedAt(), settled.at()),
                 settled.at() == null ? null : Recovery.seconds(end, settled.at()), settled.remaining());
         List<Check> checks = new ArrayList<>(bench.audit().checks());
@@ -114,6 +123,16 @@ public final class DrillRun implements AutoCloseable {
         boolean passed = checks.stream().noneMatch(Check::failed);
         return new DrillReport(fault, load, Recovery.windows(answers, timeline, start, end), recovery, drain,
                 checks, passed, passed ? Verdict.PASSED : Verdict.INVARIANT_BROKEN);
+    }
+
+    /** The run's orders as stored; none when they cannot be read (the audit then says why). */
+    private List<OrderRecord> runOrders() {
+        try {
+            return truth.orders(userIds, accepted);
+        }
+        catch (AuditException ex) {
+            return List.of();
+        }
     }
 
     static List<Check> drillChecks(DrillReport.Fault fault, DrillReport.Recovery recovery, DrillReport.Drain drain,

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.shopscale.loadtest.blackfriday.audit.OrderRecord;
+
 /**
  * What the answers say about a fault, judged on the wall clock of its timeline: the answers in each window (lead-in,
  * fault, tail, after the load), the first checkout accepted after healing, and the longest stretch of the load
@@ -86,6 +88,37 @@ final class Recovery {
         }
         return new DrillReport.Recovery(firstAfter == null ? null : seconds(timeline.healedAt(), firstAfter),
                 firstAfter, seconds(gapFrom, gapTo), gapFrom, gapTo, duringFault);
+    }
+
+    /**
+     * The orders the fault held over: placed before healing and final only after it (or not at all), and when the
+     * last of them became final, from the database's {@code placed_at} and {@code updated_at}.
+     */
+    static HeldOver heldOver(List<OrderRecord> orders, Instant healedAt) {
+        if (healedAt == null) {
+            return new HeldOver(0, 0, null);
+        }
+        long count = 0;
+        long notFinal = 0;
+        Instant last = healedAt;
+        for (OrderRecord order : orders) {
+            if (!order.placedAt().isBefore(healedAt)) {
+                continue;
+            }
+            if (!order.isFinal()) {
+                count++;
+                notFinal++;
+            }
+            else if (order.updatedAt().isAfter(healedAt)) {
+                count++;
+                last = order.updatedAt().isAfter(last) ? order.updatedAt() : last;
+            }
+        }
+        return new HeldOver(count, notFinal, notFinal > 0 ? null : seconds(healedAt, last));
+    }
+
+    /** See {@link DrillReport.Drain}. */
+    record HeldOver(long orders, long notFinal, Double lastFinalAfterHealing) {
     }
 
     /** Outcomes by name, counted, in a stable order: status codes first, then failures. */

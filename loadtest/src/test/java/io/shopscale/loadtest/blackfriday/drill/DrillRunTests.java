@@ -117,8 +117,8 @@ class DrillRunTests {
     }
 
     private static DrillReport.Drain drained(boolean drained) {
-        return drained ? new DrillReport.Drain(true, T0.plusSeconds(65), 24.0, 4.0, "nothing")
-                : new DrillReport.Drain(false, null, null, null, "2 orders PENDING_PAYMENT");
+        return drained ? new DrillReport.Drain(12, 0, 20.0, true, T0.plusSeconds(65), 24.0, 4.0, "nothing")
+                : new DrillReport.Drain(12, 2, null, false, null, null, null, "2 orders PENDING_PAYMENT");
     }
 
     private static BenchReport bench() {

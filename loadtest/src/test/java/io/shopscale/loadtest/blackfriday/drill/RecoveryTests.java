@@ -3,7 +3,9 @@ package io.shopscale.loadtest.blackfriday.drill;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import io.shopscale.loadtest.blackfriday.audit.OrderRecord;
 import io.shopscale.loadtest.blackfriday.traffic.Endpoint;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,30 @@ class RecoveryTests {
         assertThat(Recovery.outcomes(List.of(checkout(1, "timeout"), checkout(2, "503"), checkout(3, "202"),
                 checkout(4, "dropped"), checkout(5, "202"))).keySet())
                 .containsExactly("202", "503", "dropped", "timeout");
+    }
+
+    @Test
+    void theOrdersHeldOverAreThosePlacedBeforeHealingAndFinishedAfterIt() {
+        List<OrderRecord> orders = List.of(order(2, 3, "CONFIRMED"), order(9, 26, "CONFIRMED"),
+                order(24, 31.5, "CANCELLED"), order(26, 27, "CONFIRMED"));
+
+        Recovery.HeldOver heldOver = Recovery.heldOver(orders, at(25));
+
+        assertThat(heldOver.orders()).isEqualTo(2);
+        assertThat(heldOver.notFinal()).isZero();
+        assertThat(heldOver.lastFinalAfterHealing()).isEqualTo(6.5);
+        Recovery.HeldOver stuck = Recovery.heldOver(List.of(order(9, 26, "CONFIRMED"),
+                order(12, 12, "PENDING_PAYMENT")), at(25));
+        assertThat(stuck.orders()).isEqualTo(2);
+        assertThat(stuck.notFinal()).isEqualTo(1);
+        assertThat(stuck.lastFinalAfterHealing()).isNull();
+        assertThat(Recovery.heldOver(List.of(order(2, 3, "CONFIRMED")), at(25)).lastFinalAfterHealing())
+                .as("nothing held over").isEqualTo(0.0);
+    }
+
+    private static OrderRecord order(double placed, double updated, String status) {
+        return new OrderRecord(UUID.randomUUID(), "user", status,
+                status.equals("CANCELLED") ? "PAYMENT_UNAVAILABLE" : null, 100, "USD", at(placed), at(updated));
     }
 
     private static Answer checkout(double second, String outcome) {
