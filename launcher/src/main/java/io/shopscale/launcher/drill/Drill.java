@@ -66,26 +66,26 @@ public final class Drill {
             return outcome(loadStart);
         }
         say("injecting %s: %s", fault.name(), fault.what());
-        Instant began = Instant.now();
+        Instant inEffect;
+        synchronized (this) {
+            // The fault window opens as the injection begins: a server being stopped already refuses work.
+            injectedAt = Instant.now();
+        }
         try {
             fault.inject();
-            synchronized (this) {
-                injectedAt = Instant.now();
-            }
+            inEffect = Instant.now();
             write(null);
-            say("%s in effect at %s (injecting took %s); healing in %s", fault.name(), time(injectedAt),
-                    seconds(Duration.between(began, injectedAt)), seconds(plan.outage()));
+            say("%s in effect at %s (injecting took %s); healing in %s", fault.name(), time(inEffect),
+                    seconds(Duration.between(injectedAt, inEffect)), seconds(plan.outage()));
         }
         catch (Exception ex) {
             failure = "injecting " + fault.name() + " failed: " + reason(ex);
             say("%s", failure);
-            synchronized (this) {
-                injectedAt = Instant.now();
-            }
             heal();
             return outcome(loadStart);
         }
-        if (!sleepUntil(injectedAt.plus(plan.outage()), loadRunning)) {
+        // The outage counts from when the fault is fully in effect, so the platform lives with all of it that long.
+        if (!sleepUntil(inEffect.plus(plan.outage()), loadRunning)) {
             say("the load ended during the fault; healing now");
         }
         heal();

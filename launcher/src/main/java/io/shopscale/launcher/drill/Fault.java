@@ -1,8 +1,8 @@
 package io.shopscale.launcher.drill;
 
 /**
- * Something a drill breaks on purpose and repairs again. {@link #inject()} returns once the fault has taken effect
- * and {@link #heal()} once it is undone, so the time between them is how long the platform had to live with it.
+ * Something a drill breaks on purpose and repairs again. {@link #inject()} returns once the fault has taken full effect
+ * and {@link #heal()} once it is undone; the fault's window runs from the start of the one to the end of the other.
  */
 public interface Fault {
 
