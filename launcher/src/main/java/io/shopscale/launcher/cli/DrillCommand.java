@@ -121,7 +121,8 @@ final class DrillCommand implements Callable<Integer> {
         Settings settings = context.settings(options.stateDir);
         Path loadtest = settings.home().resolve("loadtest/target/loadtest-" + settings.version() + "-exec.jar");
         if (!Files.isRegularFile(loadtest)) {
-            throw new Failure("The load generator is not built (" + loadtest + "). Build it with: ./mvnw -DskipTests package");
+            throw new Failure("The load generator is not built (" + loadtest
+                    + "). Build it with: ./mvnw -DskipTests package");
         }
         RunState state = RunningPlatform.ensure(spec, options, settings, console);
         Fault chosen = fault(request, state, settings);

@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 public record DrillPlan(Duration lead, Duration outage, Duration tail) {
 
-    /** Longest a fault may take to inject and to heal (an instance restarting on a busy machine) before the load gives up. */
+    /** Longest a fault may take to inject and heal (an instance restarting on a busy machine) before the load stops. */
     static final Duration HEALING_ALLOWANCE = Duration.ofMinutes(3);
 
     public DrillPlan {

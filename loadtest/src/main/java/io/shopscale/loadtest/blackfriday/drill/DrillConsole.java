@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.shopscale.loadtest.blackfriday.audit.AuditFacts;
 import io.shopscale.loadtest.blackfriday.audit.Check;
 import io.shopscale.loadtest.blackfriday.report.BenchConsole;
 import io.shopscale.loadtest.blackfriday.report.BenchReport;
@@ -39,6 +40,9 @@ final class DrillConsole {
                 load.seconds(), time(load.startedAt()), load.requests()));
         out.append("          outcomes ").append(outcomes(load.outcomes())).append(nl);
         out.append("fault     ").append(faultLine(fault)).append(nl);
+        if (bench.audit().facts() != null) {
+            out.append("orders    ").append(ordersLine(bench.audit().facts())).append(nl);
+        }
         out.append("recovery  ").append(recoveryLine(drill.recovery())).append(nl);
         out.append("drain     ").append(drainLine(drill.drain())).append(nl).append(nl);
         out.append(windowTable(drill.windows()).text()).append(nl);
@@ -77,6 +81,15 @@ final class DrillConsole {
             line.append(" (").append(fault.failure()).append(')');
         }
         return line.toString();
+    }
+
+    /** The run's orders as the database has them: what the fault did to the shoppers who got a 202. */
+    static String ordersLine(AuditFacts facts) {
+        String reasons = facts.cancelReasons().isEmpty() ? ""
+                : " (" + facts.cancelReasons().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")) + ")";
+        return String.format(Locale.ROOT, "%d stored: %d confirmed, %d cancelled%s, %d pending", facts.stored(),
+                facts.confirmed(), facts.cancelled(), reasons, facts.pending());
     }
 
     static String recoveryLine(DrillReport.Recovery recovery) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.shopscale.loadtest.blackfriday.audit.AuditFacts;
 import io.shopscale.loadtest.blackfriday.audit.Check;
 import io.shopscale.loadtest.blackfriday.report.BenchReport;
 import io.shopscale.loadtest.blackfriday.traffic.Endpoint;
@@ -103,6 +104,7 @@ class DrillRunTests {
                 .containsPattern("PASS\\s+no-oversell").containsPattern("PASS\\s+recovered-after-healing")
                 .containsPattern("FAIL\\s+backlog-drained\\s+left: not waited for")
                 .contains("window", "lead-in", "fault", "tail", "after the load")
+                .contains("orders    100 stored: 98 confirmed, 2 cancelled (EXPIRED 2), 0 pending")
                 .contains("FAILED (exit 3)");
     }
 
@@ -133,8 +135,9 @@ class DrillRunTests {
                 List.of(new BenchReport.EndpointResult("checkout", "POST /api/orders", 100, 5, 0, 0,
                         Map.of("202", 100L), latency, List.of())),
                 new BenchReport.Orders(100, 100, 0, 0, 0, latency, List.of()), List.of(),
-                new BenchReport.Audit(true, 0, 1.2, checks, null, List.of()), List.of(), Verdict.of(checks,
-                        List.of()));
+                new BenchReport.Audit(true, 0, 1.2, checks, new AuditFacts(100, 100, 98, 2, 0,
+                        Map.of("EXPIRED", 2L), 0, latency, 100, 98, 0, List.of()), List.of()), List.of(),
+                Verdict.of(checks, List.of()));
     }
 
     private static BigDecimal bd(String value) {

@@ -30,7 +30,8 @@ class DrillWatchTests {
         assertThat(watch.endSeconds()).as("nothing healed yet").isInfinite();
 
         Files.writeString(timeline, "{\"fault\":\"redis-outage\",\"injectedAt\":\"" + start.plusSeconds(3)
-                + "\",\"healedAt\":\"" + start.plusSeconds(11) + "\",\"loadEndsAt\":\"" + start.plusSeconds(16) + "\"}");
+                + "\",\"healedAt\":\"" + start.plusSeconds(11) + "\",\"loadEndsAt\":\"" + start.plusSeconds(16)
+                + "\"}");
         Thread.sleep(DrillWatch.REREAD_MILLIS + 50);
 
         assertThat(watch.endSeconds()).isCloseTo(16.0, within(0.001));
