@@ -153,6 +153,9 @@ final class Bench {
             say("registration met %d answers 429 (rate limited) and waited %ds in total", accounts.rateLimited(),
                     accounts.waited().toSeconds());
         }
+        if (accounts.unavailable() > 0) {
+            say("registration met %d answers 502/503/504 and asked again", accounts.unavailable());
+        }
         // After the reset: the reset changes the hot SKUs' totals, the run must not.
         var before = truth.stock();
         double seconds = (System.nanoTime() - started) / 1e9;
