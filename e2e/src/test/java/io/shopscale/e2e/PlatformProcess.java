@@ -51,6 +51,12 @@ final class PlatformProcess {
         environment.put("SHOPSCALE_INVENTORY_RESERVATIONTTL", "60s");
         // Payment tries a provider that came back after a few seconds, not ten: the deadlines above are short.
         environment.put("SHOPSCALE_PAYMENT_PROVIDER_OPEN_FOR", "3s");
+        // An outbox row whose completion a database outage cut off is resubmitted after seconds, not two minutes, so
+        // a short drill's drain sees the outboxes empty within its bound.
+        environment.put("SPRING_MODULITH_EVENTS_STALENESS_PUBLISHED", "20s");
+        environment.put("SPRING_MODULITH_EVENTS_STALENESS_PROCESSING", "20s");
+        environment.put("SPRING_MODULITH_EVENTS_STALENESS_RESUBMISSION", "20s");
+        environment.put("SPRING_MODULITH_EVENTS_STALENESS_CHECKINTERVALL", "5s");
         // A loaded test machine answers Redis slower than the 250 ms the gateway's limiter allows before failing open.
         environment.put("SHOPSCALE_GATEWAY_REDIS_TIMEOUT", "1s");
         // As if an ingress on this machine stood in front of the gateway: tests tell clients apart by the

@@ -28,7 +28,8 @@ public final class ShopScaleCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is missing: up, down, status, logs or scale");
+        throw new ParameterException(spec.commandLine(),
+                "a command is missing: up, down, status, logs, scale, psp, bench or drill");
     }
 
     static final class Version implements IVersionProvider {

@@ -4,7 +4,6 @@ import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.state.InstanceRecord;
 import io.shopscale.launcher.state.RunState;
-import io.shopscale.launcher.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(loadtest)) {
             throw new Failure("The load generator is not built (" + loadtest + "). Build it with: ./mvnw -DskipTests package");
         }
-        RunState state = runningPlatform(settings, out);
+        RunState state = RunningPlatform.ensure(spec, options, settings, out);
         var command = new ArrayList<>(List.of(settings.java().toString(), "--enable-native-access=ALL-UNNAMED", "-jar",
                 loadtest.toString(), "bench"));
         command.addAll(platformArguments(state));
@@ -61,25 +60,6 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
         Process bench = new ProcessBuilder(command).directory(settings.home().toFile()).inheritIO().start();
         return bench.waitFor();
-    }
-
-    /** The platform as it runs now; started detached first when nothing runs. */
-    private RunState runningPlatform(Settings settings, PrintWriter out) {
-        var store = new StateStore(settings.runDir());
-        Optional<RunState> state = store.read().filter(run -> !run.instances().isEmpty());
-        if (state.isEmpty()) {
-            out.println("Nothing is running; starting the platform first.");
-            List<String> up = new ArrayList<>(List.of("up", "--detach"));
-            if (options.stateDir != null) {
-                up.addAll(List.of("--state-dir", options.stateDir.toString()));
-            }
-            int started = spec.parent().commandLine().execute(up.toArray(String[]::new));
-            if (started != ExitCodes.OK) {
-                throw new Failure("The platform did not start; see above.", started);
-            }
-            state = store.read().filter(run -> !run.instances().isEmpty());
-        }
-        return state.orElseThrow(() -> new Failure("The platform is not running.", ExitCodes.NOT_RUNNING));
     }
 
     /** Where the benchmark finds the gateway, PostgreSQL (for its audit) and the payment provider's ledger. */

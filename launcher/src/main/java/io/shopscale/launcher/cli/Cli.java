@@ -35,7 +35,8 @@ public final class Cli {
                 .addSubcommand(new ScaleCommand(context))
                 .addSubcommand(new PspCommand(context))
                 .addSubcommand(DltCommand.commandLine(context))
-                .addSubcommand(new BenchCommand(context));
+                .addSubcommand(new BenchCommand(context))
+                .addSubcommand(new DrillCommand(context));
         commandLine.setExecutionExceptionHandler(executionFailures());
         commandLine.setParameterExceptionHandler(usageErrors());
         return commandLine;

@@ -1,5 +1,6 @@
 package io.shopscale.launcher.cli;
 
+import io.shopscale.launcher.drill.ProviderAdmin;
 import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.state.InstanceRecord;
@@ -11,18 +12,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -31,8 +26,6 @@ import java.util.concurrent.Callable;
                 + "lost answers and outages.",
                 "Without options it prints the current settings. Example: psp --decline-rate 0.2 --latency 200ms"})
 final class PspCommand implements Callable<Integer> {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -80,22 +73,32 @@ final class PspCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        URI settings = URI.create("http://127.0.0.1:" + adminPort() + "/admin/settings");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-        if (reset) {
-            send(http, HttpRequest.newBuilder(settings).DELETE());
+        Settings settings = context.settings(options.stateDir);
+        ProviderAdmin admin = new ProviderAdmin(new StateStore(settings.runDir()).read().flatMap(PspCommand::adminPort)
+                .orElseThrow(() -> new Failure("The payment provider simulator is not running. Start it with: "
+                        + "./shopscale up", ExitCodes.NOT_RUNNING)));
+        try {
+            if (reset) {
+                admin.reset();
+            }
+            ObjectNode changes = changes();
+            out.println(pretty(changes.isEmpty() ? admin.settings() : admin.change(changes)));
         }
-        ObjectNode changes = changes();
-        String body = changes.isEmpty()
-                ? send(http, HttpRequest.newBuilder(settings).GET())
-                : send(http, HttpRequest.newBuilder(settings).method("PATCH",
-                        HttpRequest.BodyPublishers.ofString(changes.toString())).header("Content-Type", "application/json"));
-        out.println(pretty(body));
+        catch (ProviderAdmin.Refused refused) {
+            if (refused.status() == 400) {
+                throw new Failure("shopscale: " + refused.getMessage(), ExitCodes.USAGE);
+            }
+            throw new Failure("The payment provider simulator answered " + refused.status() + ": "
+                    + refused.getMessage());
+        }
+        catch (UncheckedIOException unreachable) {
+            throw new Failure(unreachable.getMessage());
+        }
         return ExitCodes.OK;
     }
 
     private ObjectNode changes() {
-        ObjectNode changes = JSON.createObjectNode();
+        ObjectNode changes = ProviderAdmin.changes();
         Optional.ofNullable(latency).ifPresent(value -> changes.put("latency", value));
         Optional.ofNullable(jitter).ifPresent(value -> changes.put("jitter", value));
         Optional.ofNullable(declineRate).ifPresent(value -> changes.put("declineRate", value));
@@ -107,49 +110,13 @@ final class PspCommand implements Callable<Integer> {
         return changes;
     }
 
-    private int adminPort() {
-        Settings settings = context.settings(options.stateDir);
-        Optional<RunState> state = new StateStore(settings.runDir()).read();
-        return state.stream().flatMap(run -> run.instances().stream())
-                .filter(instance -> instance.component().equals(Components.PAYMENT_PROVIDER))
+    /** The simulator's admin port, from the run state. */
+    static Optional<Integer> adminPort(RunState state) {
+        return state.instancesOf(Components.PAYMENT_PROVIDER).stream()
                 .map(InstanceRecord::ports)
                 .filter(ports -> ports.size() > 1)
                 .map(ports -> ports.get(1))
-                .findFirst()
-                .orElseThrow(() -> new Failure("The payment provider simulator is not running. Start it with: "
-                        + "./shopscale up", ExitCodes.NOT_RUNNING));
-    }
-
-    private static String send(HttpClient http, HttpRequest.Builder request) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new Failure("The payment provider simulator does not answer: " + ex.getMessage());
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new Failure("interrupted");
-        }
-        if (response.statusCode() == 400) {
-            throw new Failure("shopscale: " + detail(response.body()), ExitCodes.USAGE);
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new Failure("The payment provider simulator answered " + response.statusCode() + ": "
-                    + detail(response.body()));
-        }
-        return response.body();
-    }
-
-    private static String detail(String body) {
-        try {
-            JsonNode problem = JSON.readTree(body);
-            return problem.path("detail").asString(body);
-        }
-        catch (JacksonException notJson) {
-            return body;
-        }
+                .findFirst();
     }
 
     private static String pretty(String body) {

@@ -76,7 +76,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** Probes in parallel so that one unreachable instance does not make the whole table wait. */
-    private static List<Row> probe(List<InstanceRecord> instances) {
+    static List<Row> probe(List<InstanceRecord> instances) {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Row>> rows = instances.stream()
                     .sorted(Comparator.comparingInt((InstanceRecord instance) -> Components.order(instance.component()))

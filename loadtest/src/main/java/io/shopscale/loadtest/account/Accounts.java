@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Registers and logs in shoppers through the gateway. Registration and login hash a password with Argon2id, which
  * is deliberately expensive, so only a few run at a time; and the gateway limits credential calls per address, so a
- * {@code 429} is waited out as its {@code Retry-After} asks, and counted, rather than treated as a failure.
+ * {@code 429} is waited out as its {@code Retry-After} asks, and counted, rather than treated as a failure. A
+ * {@code 502}, {@code 503} or {@code 504} (a platform still warming up) is asked again after a pause too.
  */
 public final class Accounts {
 
@@ -36,6 +37,7 @@ public final class Accounts {
     private final JsonMapper json = JsonMapper.builder().build();
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder waitedMillis = new LongAdder();
+    private final LongAdder unavailableAnswers = new LongAdder();
 
     public Accounts(HttpClient client, URI gateway, Duration timeout) {
         this.client = client;
@@ -117,6 +119,11 @@ public final class Accounts {
         return rateLimited.sum();
     }
 
+    /** Answers of 502, 503 or 504 that were asked again so far. */
+    public long unavailable() {
+        return unavailableAnswers.sum();
+    }
+
     /** Time spent waiting out 429s so far, summed over parallel callers. */
     public Duration waited() {
         return Duration.ofMillis(waitedMillis.sum());
@@ -131,12 +138,21 @@ public final class Accounts {
                 .build();
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 429 || attempt >= attempts) {
+            int status = response.statusCode();
+            boolean unavailable = status == 502 || status == 503 || status == 504;
+            if ((status != 429 && !unavailable) || attempt >= attempts) {
                 return response;
             }
-            rateLimited.increment();
             Duration wait = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
-            waitedMillis.add(wait.toMillis());
+            if (unavailable) {
+                // A platform still warming up (or a gateway that timed out on a slow hash) is asked again after the
+                // pause it names, a second by default; a registration that went through meanwhile is then found taken.
+                unavailableAnswers.increment();
+            }
+            else {
+                rateLimited.increment();
+                waitedMillis.add(wait.toMillis());
+            }
             // The gateway named when to come back: the next attempt is scheduled then, not sooner.
             CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(wait.toMillis(),
                     TimeUnit.MILLISECONDS)).join();

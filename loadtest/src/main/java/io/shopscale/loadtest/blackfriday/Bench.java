@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,13 +18,16 @@ import io.shopscale.loadtest.account.Shopper;
 import io.shopscale.loadtest.blackfriday.audit.AuditException;
 import io.shopscale.loadtest.blackfriday.audit.Baseline;
 import io.shopscale.loadtest.blackfriday.audit.Drain;
+import io.shopscale.loadtest.blackfriday.audit.GroundTruth;
 import io.shopscale.loadtest.blackfriday.audit.JdbcGroundTruth;
 import io.shopscale.loadtest.blackfriday.audit.PspChargeLedger;
+import io.shopscale.loadtest.blackfriday.drill.DrillRun;
 import io.shopscale.loadtest.blackfriday.report.BenchConsole;
 import io.shopscale.loadtest.blackfriday.report.BenchHtml;
 import io.shopscale.loadtest.blackfriday.report.BenchReport;
 import io.shopscale.loadtest.blackfriday.setup.CatalogLoader;
 import io.shopscale.loadtest.blackfriday.setup.HotStock;
+import io.shopscale.loadtest.blackfriday.traffic.LoadObserver;
 import io.shopscale.loadtest.blackfriday.traffic.ShopClient;
 import io.shopscale.loadtest.blackfriday.traffic.Traffic;
 import io.shopscale.loadtest.blackfriday.workload.Arrivals;
@@ -47,12 +52,22 @@ final class Bench {
     private static final int PARALLEL_REGISTRATIONS = 4;
     private static final int PARALLEL_CHARGE_LOOKUPS = 16;
 
+    /** A drill has waited for the whole backlog already; the audit's own wait only confirms it. */
+    private static final Duration DRAIN_AFTER_DRILL = Duration.ofSeconds(5);
+
     private final BenchSettings settings;
+    private final DrillFiles drillFiles;
     private final PrintWriter out;
     private final PrintWriter err;
 
     Bench(BenchSettings settings, PrintWriter out, PrintWriter err) {
+        this(settings, null, out, err);
+    }
+
+    /** @param drillFiles the drill's timeline and started file, or null for a plain bench */
+    Bench(BenchSettings settings, DrillFiles drillFiles, PrintWriter out, PrintWriter err) {
         this.settings = settings;
+        this.drillFiles = drillFiles;
         this.out = out;
         this.err = err;
     }
@@ -67,7 +82,9 @@ final class Bench {
                      .followRedirects(HttpClient.Redirect.NEVER)
                      .connectTimeout(settings.timeout())
                      .executor(Executors.newVirtualThreadPerTaskExecutor())
-                     .build()) {
+                     .build();
+             DrillRun drill = drillFiles == null ? null : new DrillRun(drillFiles.timeline(), drillFiles.started(),
+                     settings.postgresUrl(), settings.postgresUser(), settings.postgresPassword())) {
             Accounts accounts = new Accounts(client, settings.gateway(), settings.timeout());
             Prepared prepared = prepare(client, accounts, truth, profile);
             SplittableRandom seed = new SplittableRandom(settings.seed());
@@ -78,15 +95,28 @@ final class Bench {
             say("load: %s, %s at base rate %s/s, %d shoppers; progress every 2 s", profile.name(),
                     DurationText.format(profile.duration()), Numbers.trim(profile.baseRate()),
                     prepared.shoppers().size());
-            AuditRun audit = new AuditRun(truth, settings.psp() == null ? null
+            GroundTruth audited = drill == null ? truth : drill.groundTruth();
+            AuditRun audit = new AuditRun(audited, settings.psp() == null ? null
                     : new PspChargeLedger(client, settings.psp(), settings.timeout(), PARALLEL_CHARGE_LOOKUPS),
                     prepared, settings.hotSkus(), settings.allow5xx(), err);
-            Drain drain = new Drain(truth, profile.drainTimeout(), Thread::sleep, System::nanoTime, err);
+            Drain drain = new Drain(audited, drill == null ? profile.drainTimeout() : DRAIN_AFTER_DRILL,
+                    Thread::sleep, System::nanoTime, err);
+            List<String> userIds = prepared.shoppers().stream().map(Shopper::subject).toList();
             Traffic.Result result = new Traffic(new ShopClient(client, settings.gateway(), settings.timeout()),
                     prepared.shoppers(), accounts, settings.maxInFlight(), settings.timeout(), err)
-                    .run(curve, arrivals, shopping, orders -> audit.settle(drain, orders));
+                    .run(curve, arrivals, shopping, drill == null ? LoadObserver.NONE : drill.observer(), orders -> {
+                        if (drill != null) {
+                            drill.settle(userIds, orders, profile.drainTimeout(), err);
+                        }
+                        audit.settle(drain, orders);
+                    });
             BenchReport report = new ReportAssembly(settings, timestamp, prepared, curve).assemble(result,
                     audit.judge(result));
+            if (drill != null) {
+                err.println();
+                err.flush();
+                return drill.finish(report, settings.out(), out);
+            }
             write(report);
             return report.verdict().exitCode();
         }
@@ -121,6 +151,9 @@ final class Bench {
         if (accounts.rateLimited() > 0) {
             say("registration met %d answers 429 (rate limited) and waited %ds in total", accounts.rateLimited(),
                     accounts.waited().toSeconds());
+        }
+        if (accounts.unavailable() > 0) {
+            say("registration met %d answers 502/503/504 and asked again", accounts.unavailable());
         }
         // After the reset: the reset changes the hot SKUs' totals, the run must not. Its clock opens the run's window.
         Baseline before = truth.baseline();
@@ -173,6 +206,12 @@ final class Bench {
         SetupException(String message, Throwable cause) {
             super(message, cause);
         }
+    }
+
+    /**
+     * A drill's files: the fault's timeline, read during and after the load, and where the load's start is written.
+     */
+    record DrillFiles(Path timeline, Path started) {
     }
 
     /** What the load starts from. */

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every invariant held and every objective was met", "1:an objective was missed",
-            "2:bad arguments", "3:an invariant was broken or could not be verified",
+            "2:bad arguments", "3:an invariant was broken or could not be verified (in a drill, also: a check of the "
+                + "drill failed)",
             "4:the bench could not run (platform, database or accounts unavailable)"})
 public class BenchCommand implements Callable<Integer> {
 
@@ -81,7 +82,8 @@ public class BenchCommand implements Callable<Integer> {
     String adminPassword;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = Profiles.DEFAULT,
-            description = "steady, black-friday, spike or ci (default ${DEFAULT-VALUE}).")
+            description = "steady, black-friday, spike or ci (default ${DEFAULT-VALUE}); drill, mostly checkouts, is "
+                + "the load of a fault drill.")
     String profile;
 
     @Option(names = "--rate", paramLabel = "R",
@@ -147,6 +149,16 @@ public class BenchCommand implements Callable<Integer> {
             description = "Where report.json and report.html go (default target/bench/<timestamp>).")
     Path out;
 
+    @Option(names = "--timeline", paramLabel = "FILE",
+            description = "Makes the run a fault drill: FILE is the fault's timeline, written by whoever injects the "
+                + "fault (./shopscale drill). The load ends when it says, the settle step waits for the run's whole "
+                + "backlog, and the verdict is the invariants and the drill's checks; objectives are not judged.")
+    Path timeline;
+
+    @Option(names = "--started-file", paramLabel = "FILE",
+            description = "Where a drill writes the instant its load starts, for the injector to time the fault by.")
+    Path startedFile;
+
     @Override
     public Integer call() throws Exception {
         BenchSettings settings;
@@ -156,7 +168,11 @@ public class BenchCommand implements Callable<Integer> {
         catch (IllegalArgumentException ex) {
             throw new ParameterException(spec.commandLine(), ex.getMessage(), ex);
         }
-        return new Bench(settings, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+        if (startedFile != null && timeline == null) {
+            throw new ParameterException(spec.commandLine(), "--started-file belongs to a drill: give --timeline too");
+        }
+        Bench.DrillFiles drill = timeline == null ? null : new Bench.DrillFiles(timeline, startedFile);
+        return new Bench(settings, drill, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
     }
 
     /** Checks and resolves the options; throws {@link IllegalArgumentException} naming the first problem. */
@@ -181,8 +197,9 @@ public class BenchCommand implements Callable<Integer> {
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC)));
         return new BenchSettings(gateway, postgres, postgresUser, postgresPassword == null ? "" : postgresPassword,
                 provider, adminEmail, admin, chosen, seed, Arrivals.Process.parse(arrivals), maxInFlight, timeout,
-                flashStock, hot, resendShare, allow5xx,
-                Objectives.resolve(chosen.objectives(), objectivesFile, objectives), dir, command(chosen, hot, dir));
+                flashStock, hot, resendShare, allow5xx, timeline != null ? List.of()
+                        : Objectives.resolve(chosen.objectives(), objectivesFile, objectives), dir,
+                command(chosen, hot, dir));
     }
 
     private String command(Profile chosen, List<String> hot, Path dir) {
@@ -212,6 +229,12 @@ public class BenchCommand implements Callable<Integer> {
         }
         objectives.forEach((key, value) -> add(args, "--objective", key + "=" + value));
         add(args, "--out", dir.toString());
+        if (timeline != null) {
+            add(args, "--timeline", timeline.toString());
+        }
+        if (startedFile != null) {
+            add(args, "--started-file", startedFile.toString());
+        }
         // Passwords are left out: they come from the environment or the launcher, never from a report.
         return String.join(" ", args.stream().map(CommandText::quote).toList());
     }

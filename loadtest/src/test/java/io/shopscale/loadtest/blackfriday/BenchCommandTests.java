@@ -7,7 +7,9 @@ import java.time.Duration;
 
 import io.shopscale.loadtest.LoadTestCommand;
 import io.shopscale.loadtest.blackfriday.verdict.Objective;
+import io.shopscale.loadtest.blackfriday.workload.Action;
 import io.shopscale.loadtest.blackfriday.workload.Arrivals;
+import io.shopscale.loadtest.blackfriday.workload.Mix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,6 +75,28 @@ class BenchCommandTests {
         // The ci profile loosens latency for a shared machine; options still win over it.
         assertThat(settings.objectives()).filteredOn(o -> o.key().equals("latency.search.p99"))
                 .singleElement().satisfies(o -> assertThat(o.limit()).isEqualTo(2000));
+    }
+
+    @Test
+    void aDrillRunsMostlyCheckoutsAndIsJudgedOnItsInvariantsAlone() {
+        BenchSettings settings = settings("bench", "--profile", "drill", "--rate", "4", "--duration", "3m",
+                "--timeline", "out/timeline.json", "--started-file", "out/load-started", "--objective",
+                "latency.checkout.p99=100ms");
+
+        assertThat(settings.profile().name()).isEqualTo("drill");
+        assertThat(settings.profile().hasFlashSale()).isFalse();
+        assertThat(Mix.of(settings.profile().phases().getFirst()).share(Action.CHECKOUT)).isEqualTo(0.6);
+        assertThat(settings.objectives()).as("latency is not what a drill judges").isEmpty();
+        assertThat(settings.command()).contains("--timeline out/timeline.json", "--started-file out/load-started");
+    }
+
+    @Test
+    void aStartedFileWithoutATimelineIsRefused() {
+        CommandLine command = LoadTestCommand.commandLine();
+        command.setErr(new PrintWriter(err, true));
+
+        assertThat(command.execute("bench", "--started-file", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("--started-file belongs to a drill");
     }
 
     @ParameterizedTest

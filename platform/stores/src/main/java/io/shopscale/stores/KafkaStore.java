@@ -20,17 +20,20 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one), run in this JVM from the
- * {@code kafka_2.13} jars, or an external cluster.
+ * {@code kafka_2.13} jars, or an external cluster. The embedded broker can be stopped and started again in this
+ * JVM, on the same ports and log directory, to take Kafka away from the platform for a while.
  */
 public final class KafkaStore implements RunningStore {
 
     private static final int NODE_ID = 1;
 
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
     private final String bootstrap;
     private final Path temporaryDirectory;
+    private KafkaRaftServer server;
 
-    private KafkaStore(KafkaRaftServer server, String bootstrap, Path temporaryDirectory) {
+    private KafkaStore(KafkaConfig config, KafkaRaftServer server, String bootstrap, Path temporaryDirectory) {
+        this.config = config;
         this.server = server;
         this.bootstrap = bootstrap;
         this.temporaryDirectory = temporaryDirectory;
@@ -52,16 +55,43 @@ public final class KafkaStore implements RunningStore {
             if (!Files.exists(directory.resolve("meta.properties"))) {
                 format(directory);
             }
-            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-            server.startup();
-            return new KafkaStore(server, "127.0.0.1:" + brokerPort, temporary);
+            return new KafkaStore(config, started(config), "127.0.0.1:" + brokerPort, temporary);
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka did not start on port " + brokerPort + ": " + e.getMessage(), e);
         }
     }
 
     public static KafkaStore external(String bootstrap) {
-        return new KafkaStore(null, bootstrap, null);
+        return new KafkaStore(null, null, bootstrap, null);
+    }
+
+    private static KafkaRaftServer started(KafkaConfig config) {
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        return server;
+    }
+
+    /** Shuts the embedded broker down, keeping its log directory; {@link #restart()} brings it back. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+    }
+
+    /** Starts the embedded broker again after {@link #stop()}, with what it had on disk. */
+    public synchronized void restart() {
+        if (config == null || server != null) {
+            return;
+        }
+        server = started(config);
+    }
+
+    /** Whether the embedded broker runs now. */
+    public synchronized boolean running() {
+        return server != null;
     }
 
     static Properties brokerProperties(int brokerPort, int controllerPort, Path directory) {
@@ -118,16 +148,15 @@ public final class KafkaStore implements RunningStore {
 
     @Override
     public boolean embedded() {
-        return server != null;
+        return config != null;
     }
 
     @Override
     public void close() {
-        if (server == null) {
+        if (config == null) {
             return;
         }
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
         if (temporaryDirectory != null) {
             deleteRecursively(temporaryDirectory);
         }

@@ -12,8 +12,14 @@ import org.slf4j.LoggerFactory;
  * keeps them running until the process is asked to stop.
  *
  * <p>Arguments: {@code --data-dir=DIR --postgres-port=N --redis-port=N --kafka-port=N [--kafka-controller-port=N]}.
+ *
+ * <p>While it runs, Redis and Kafka can be stopped and started again through request files in {@code DIR/control}
+ * (see {@link StoresControl}), which is how a fault drill takes one of them away.
  */
 public final class StoresMain {
+
+    /** Under the data directory: where control requests are put. */
+    public static final String CONTROL_DIRECTORY = "control";
 
     private StoresMain() {
     }
@@ -40,9 +46,12 @@ public final class StoresMain {
             System.exit(1);
             return;
         }
+        StoresControl control = StoresControl.watch(settings.dataDirectory().resolve(CONTROL_DIRECTORY),
+                stores.redis(), stores.kafka());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping stores");
+            control.close();
             stores.close();
             stopped.countDown();
         }, "stores-shutdown"));

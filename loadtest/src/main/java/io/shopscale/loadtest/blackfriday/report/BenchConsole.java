@@ -48,7 +48,7 @@ public final class BenchConsole {
         return out.toString();
     }
 
-    static Table endpointTable(BenchReport report) {
+    public static Table endpointTable(BenchReport report) {
         List<String> header = List.of("endpoint", "req/s", "requests", "errors", "p50 ms", "p95 ms", "p99 ms",
                 "p99.9 ms", "max ms", "outcomes");
         boolean[] right = new boolean[header.size()];

@@ -26,8 +26,14 @@ public final class Measurements {
     private final LongAdder offered = new LongAdder();
     private final LongAdder completed = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LoadObserver observer;
 
     public Measurements() {
+        this(LoadObserver.NONE);
+    }
+
+    public Measurements(LoadObserver observer) {
+        this.observer = observer;
         for (Endpoint endpoint : Endpoint.values()) {
             endpoints.put(endpoint, new Outcomes(endpoint.measured().toArray(String[]::new)));
             unavailableWithRetryAfter.put(endpoint, new LongAdder());
@@ -48,6 +54,7 @@ public final class Measurements {
     }
 
     void record(Endpoint endpoint, String outcome, long latencyNanos) {
+        observer.answered(endpoint, outcome, System.nanoTime());
         endpoints.get(endpoint).record(outcome, latencyNanos);
         completed.increment();
         if (endpoint.isError(outcome)) {
@@ -64,6 +71,7 @@ public final class Measurements {
 
     /** A request due while every in-flight slot was taken: never sent, counted as an error. */
     void dropped(Endpoint endpoint) {
+        observer.answered(endpoint, "dropped", System.nanoTime());
         endpoints.get(endpoint).dropped();
         errors.increment();
     }

@@ -41,7 +41,13 @@ public final class Traffic {
 
     public Result run(RateCurve curve, Arrivals arrivals, Shopping shopping, AfterLoad afterLoad)
             throws InterruptedException {
-        Measurements measurements = new Measurements();
+        return run(curve, arrivals, shopping, LoadObserver.NONE, afterLoad);
+    }
+
+    /** The same, with an observer that hears of the start and every answer and may end the load early. */
+    public Result run(RateCurve curve, Arrivals arrivals, Shopping shopping, LoadObserver observer,
+                      AfterLoad afterLoad) throws InterruptedException {
+        Measurements measurements = new Measurements(observer);
         InFlight inFlight = new InFlight(maxInFlight);
         Sessions sessions = new Sessions(shoppers, accounts, measurements);
         try (FollowUps followUps = new FollowUps(inFlight)) {
@@ -49,12 +55,14 @@ public final class Traffic {
             Shop shop = new Shop(client, sessions, measurements, orders, followUps);
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
             double total = curve.totalSeconds();
-            Sampler sampler = new Sampler(measurements, orders, inFlight,
-                    seconds -> seconds < total ? curve.phaseAt(seconds).name() : "settling", start, err);
+            Sampler sampler = new Sampler(measurements, orders, inFlight, seconds ->
+                    seconds < Math.min(total, observer.endSeconds()) ? curve.phaseAt(seconds).name() : "settling",
+                    start, err);
             sampler.start();
+            observer.started(start);
             try {
                 double at;
-                while ((at = arrivals.next()) >= 0) {
+                while ((at = arrivals.next()) >= 0 && at < observer.endSeconds()) {
                     long due = start + (long) (at * 1e9);
                     Visit visit = shopping.next(Mix.of(curve.phaseAt(at)));
                     InFlight.parkUntil(due);
@@ -63,7 +71,7 @@ public final class Traffic {
                         measurements.dropped(Endpoint.of(visit.action()));
                     }
                 }
-                InFlight.parkUntil(start + (long) (total * 1e9));
+                InFlight.parkUntil(start + (long) (Math.min(total, observer.endSeconds()) * 1e9));
                 long loadEnd = System.nanoTime();
                 afterLoad.run(orders);
                 followUps.stop();

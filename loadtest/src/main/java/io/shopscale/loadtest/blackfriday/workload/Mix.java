@@ -15,6 +15,8 @@ public record Mix(Map<Action, Integer> weights, double hotBrowsing) {
 
     public static final Mix REGULAR = new Mix(weights(35, 25, 10, 12, 8, 10, 0), 0);
     public static final Mix FLASH_SALE = new Mix(weights(20, 20, 15, 10, 5, 10, 20), 0.5);
+    /** Mostly checkouts, for fault drills: what must survive a fault is the order, so most arrivals place one. */
+    public static final Mix CHECKOUT_HEAVY = new Mix(weights(10, 10, 5, 10, 5, 60, 0), 0);
 
     public Mix {
         weights = Map.copyOf(weights);
@@ -27,6 +29,9 @@ public record Mix(Map<Action, Integer> weights, double hotBrowsing) {
     }
 
     public static Mix of(Phase phase) {
+        if (phase.mix() != null) {
+            return phase.mix();
+        }
         return phase.flashSale() ? FLASH_SALE : REGULAR;
     }
 

@@ -5,8 +5,14 @@ import java.time.Duration;
 /**
  * A stretch of a profile whose rate moves in a straight line from {@code from} to {@code to} times the base rate
  * (equal for a plateau; a jump is a phase that starts high). During a flash sale shoppers also go for the hot SKUs.
+ *
+ * @param mix what arrivals do in this phase; null for the usual one ({@link Mix#of(Phase)})
  */
-public record Phase(String name, Duration duration, double from, double to, boolean flashSale) {
+public record Phase(String name, Duration duration, double from, double to, boolean flashSale, Mix mix) {
+
+    public Phase(String name, Duration duration, double from, double to, boolean flashSale) {
+        this(name, duration, from, to, flashSale, null);
+    }
 
     public Phase {
         if (!duration.isPositive()) {
@@ -23,6 +29,6 @@ public record Phase(String name, Duration duration, double from, double to, bool
 
     Phase scaled(double factor) {
         return new Phase(name, Duration.ofNanos(Math.max(1_000_000, Math.round(duration.toNanos() * factor))), from,
-                to, flashSale);
+                to, flashSale, mix);
     }
 }

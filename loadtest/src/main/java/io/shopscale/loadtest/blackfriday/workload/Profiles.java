@@ -9,6 +9,9 @@ public final class Profiles {
 
     public static final String DEFAULT = "black-friday";
 
+    /** Mostly checkouts at a steady rate: the load of {@code ./shopscale drill}. */
+    public static final String DRILL = "drill";
+
     /** The flash-sale objectives of a shared CI machine: correctness is the point there, latency only loosely. */
     private static final Map<String, String> LOOSE_LATENCY = Map.of(
             "latency.search.p99", "2s", "latency.product.p99", "2s", "latency.stock.p99", "2s",
@@ -28,7 +31,12 @@ public final class Profiles {
                             phase("after", 60, 1, 1, false)), Duration.ofMinutes(2), Map.of()),
             new Profile("ci", "short and modest, with one flash sale, for the test suite", 10, 10,
                     List.of(phase("warm", 8, 1, 1, false), phase("ramp", 6, 1, 3, false),
-                            phase("flash-sale", 10, 3, 3, true)), Duration.ofSeconds(60), LOOSE_LATENCY));
+                            phase("flash-sale", 10, 3, 3, true)), Duration.ofSeconds(60), LOOSE_LATENCY),
+            // A drill ends its load itself, a tail after the fault is healed; the duration here is only the longest
+            // it may run. Its verdict is the invariants alone.
+            new Profile(DRILL, "mostly checkouts at a steady rate, for fault drills (./shopscale drill)", 10, 20,
+                    List.of(new Phase("drill", Duration.ofSeconds(60), 1, 1, false, Mix.CHECKOUT_HEAVY)),
+                    Duration.ofMinutes(3), Map.of()));
 
     private Profiles() {
     }

@@ -104,6 +104,61 @@ class TrafficTests {
         }
     }
 
+    /** A drill's observer hears of the start and of every answer, and ends the load long before the profile would. */
+    @Test
+    void anObserverEndsTheLoadEarlyAndHearsEveryAnswer() throws Exception {
+        URI gateway = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        Profile profile = new Profile("t", "", 40, 2, List.of(new Phase("long", Duration.ofMinutes(10), 1, 1, false)),
+                Duration.ofSeconds(5), Map.of());
+        Catalog catalog = new Catalog(IntStream.rangeClosed(2, 30).mapToObj(n -> new Catalog.Product("p" + n,
+                "BOK-%05d".formatted(n), "Wren Pocket Field Guide")).toList(), List.of());
+        List<Shopper> shoppers = IntStream.range(0, 2).mapToObj(i -> new Shopper(i, "s" + i + "@x.example", "pw",
+                new AccessToken("token-" + i, "user-" + i, Instant.now().plusSeconds(900)))).toList();
+        java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
+        LoadObserver observer = new LoadObserver() {
+            @Override
+            public void started(long startNanos) {
+                started.set(startNanos);
+            }
+
+            @Override
+            public double endSeconds() {
+                return 1.5;
+            }
+
+            @Override
+            public void answered(Endpoint endpoint, String outcome, long answeredNanos) {
+                answers.incrementAndGet();
+            }
+        };
+        try (HttpClient client = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build()) {
+            RateCurve curve = new RateCurve(profile);
+            Traffic traffic = new Traffic(new ShopClient(client, gateway, Duration.ofSeconds(5)), shoppers,
+                    new Accounts(client, gateway, Duration.ofSeconds(5)), 100, Duration.ofSeconds(5),
+                    new PrintWriter(new StringWriter(), true));
+
+            Traffic.Result result = traffic.run(curve,
+                    new Arrivals(curve, Arrivals.Process.UNIFORM, new SplittableRandom(1)),
+                    new Shopping(catalog, shoppers.size(), 0, new SplittableRandom(2)), observer, orders -> { });
+
+            assertThat(started.get()).isPositive();
+            assertThat(result.loadSeconds()).isBetween(1.4, 3.0);
+            long arrived = 0;
+            long all = 0;
+            for (Endpoint endpoint : Endpoint.values()) {
+                long calls = result.measurements().summary(endpoint, 1.5).calls();
+                all += calls;
+                if (endpoint != Endpoint.ORDER && endpoint != Endpoint.CHECKOUT_RESEND) {
+                    arrived += calls;
+                }
+            }
+            assertThat(arrived).as("40/s for 1.5 s, and nothing after").isBetween(58L, 62L);
+            assertThat(answers.get()).isEqualTo((int) all);
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String auth = exchange.getRequestHeaders().getFirst("Authorization");

@@ -1,4 +1,4 @@
-package io.shopscale.e2e;
+package io.shopscale.launcher.drill;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * Stops and starts the platform's PostgreSQL server the way an operator would, with {@code pg_ctl} on its data
  * directory: the same binaries and the same command-line options it was started with ({@code postmaster.opts}).
  * PostgreSQL refuses to run as root; as the embedded server does, the commands then run in a user namespace of
- * their own ({@code unshare -U}), where they are not root.
+ * their own ({@code unshare -U}), where they are not root. A server started again this way is no longer the stores
+ * process's child; {@code ./shopscale down} finds it by its data directory.
  */
-final class Postgres {
+public final class PgCtl {
 
     private final Path dataDirectory;
 
@@ -23,18 +24,28 @@ final class Postgres {
 
     private Path pgCtl;
 
-    Postgres(Path dataDirectory) {
+    public PgCtl(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
     }
 
-    void stop() throws IOException, InterruptedException {
+    /** Whether a server runs on this data directory, by its lock file. */
+    public boolean running() {
+        return Files.isRegularFile(dataDirectory.resolve("postmaster.pid"));
+    }
+
+    /** {@code pg_ctl stop -m fast}: sessions are ended, and it returns once the server is down. */
+    public void stop() throws IOException, InterruptedException {
         long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim());
         pgCtl = Files.readSymbolicLink(Path.of("/proc/" + pid + "/exe")).resolveSibling("pg_ctl");
         options = startOptions(Files.readString(dataDirectory.resolve("postmaster.opts")));
         run(asNonRoot(List.of(pgCtl.toString(), "-D", dataDirectory.toString(), "-m", "fast", "-w", "stop")));
     }
 
-    void start() throws IOException, InterruptedException {
+    /** {@code pg_ctl start} with what the stopped server ran with; returns once it accepts connections. */
+    public void start() throws IOException, InterruptedException {
+        if (pgCtl == null) {
+            throw new IllegalStateException("start follows a stop, which finds the binaries and options");
+        }
         List<String> command = new ArrayList<>(List.of(pgCtl.toString(), "-D", dataDirectory.toString(), "-w",
                 "-l", dataDirectory.resolveSibling("postgres-restart.log").toString(), "-o", String.join(" ", options),
                 "start"));
@@ -51,7 +62,7 @@ final class Postgres {
     }
 
     /** Every argument after the binary and its {@code -D}, quoted for postgres' own option parsing. */
-    private static List<String> startOptions(String postmasterOpts) {
+    static List<String> startOptions(String postmasterOpts) {
         List<String> arguments = new ArrayList<>();
         Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(postmasterOpts);
         while (quoted.find()) {
@@ -72,7 +83,7 @@ final class Postgres {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            throw new IOException(String.join(" ", command) + " failed: " + output.strip());
         }
     }
 }
