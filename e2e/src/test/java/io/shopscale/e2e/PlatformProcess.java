@@ -48,7 +48,7 @@ final class PlatformProcess {
         // a crash) return to stock within a minute instead of a quarter of an hour.
         environment.put("SHOPSCALE_ORDER_PAYMENT_TIMEOUT", PAYMENT_TIMEOUT.toSeconds() + "s");
         environment.put("SHOPSCALE_ORDER_EXPIRY_GRACE", "5s");
-        environment.put("SHOPSCALE_INVENTORY_RESERVATIONTTL", "60s");
+        environment.put("SHOPSCALE_RESERVATION_TTL", "60s");
         // Payment tries a provider that came back after a few seconds, not ten: the deadlines above are short.
         environment.put("SHOPSCALE_PAYMENT_PROVIDER_OPEN_FOR", "3s");
         // An outbox row whose completion a database outage cut off is resubmitted after seconds, not two minutes, so
