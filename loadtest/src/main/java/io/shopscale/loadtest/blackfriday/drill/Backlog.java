@@ -6,13 +6,15 @@ import java.util.List;
 /**
  * What the platform still has to do for a run once its load has ended, as the stores say: orders not yet final,
  * events in the two outboxes not yet on Kafka, payments still to charge or refund, extra charges still owed back,
- * and reservations that inventory still holds for orders that are already final.
+ * reservations that inventory still holds for orders that are already final, and reservations made for checkouts
+ * that a fault cut off before their order was stored (orders gives those back within about a minute).
  */
 record Backlog(long pendingOrders, long orderEvents, long paymentEvents, long openPayments, long extraCharges,
-        long heldReservations) {
+        long heldReservations, long abandonedReservations) {
 
     boolean empty() {
-        return pendingOrders + orderEvents + paymentEvents + openPayments + extraCharges + heldReservations == 0;
+        return pendingOrders + orderEvents + paymentEvents + openPayments + extraCharges + heldReservations
+                + abandonedReservations == 0;
     }
 
     /** In words, the parts that are not empty; "nothing" when all are. */
@@ -24,6 +26,7 @@ record Backlog(long pendingOrders, long orderEvents, long paymentEvents, long op
         part(parts, openPayments, "payments still to charge or refund");
         part(parts, extraCharges, "extra charges still to refund");
         part(parts, heldReservations, "reservations still held for final orders");
+        part(parts, abandonedReservations, "reservations still held for checkouts cut off before their order");
         return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }
 

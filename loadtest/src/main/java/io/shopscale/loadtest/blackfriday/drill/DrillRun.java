@@ -91,7 +91,8 @@ public final class DrillRun implements AutoCloseable {
     }
 
     /** Writes the report files, prints the drill's summary and returns the exit code. */
-    public int finish(BenchReport bench, Path dir, PrintWriter out) throws IOException {
+    public int finish(BenchReport judged, Path dir, PrintWriter out) throws IOException {
+        BenchReport bench = withDrillsRuleFor5xx(judged);
         DrillReport drill = report(bench);
         String text = DrillConsole.render(drill, bench);
         Files.createDirectories(dir);
@@ -124,11 +125,7 @@ public final class DrillRun implements AutoCloseable {
                 heldOver.lastFinalAfterHealing(), settled.drained(), settled.at(),
                 settled.at() == null || !timeline.healed() ? null : Recovery.seconds(timeline.healedAt(), settled.at()),
                 settled.at() == null ? null : Recovery.seconds(end, settled.at()), settled.remaining());
-        // The bench's rule that any 5xx fails gives way to the drill's: the fault's own 5xx are reported window by
-        // window, and only one before the fault was injected is unintended.
-        List<Check> checks = new ArrayList<>(bench.audit().checks().stream()
-                .filter(check -> !check.name().equals(Invariant.NO_UNINTENDED_5XX.label()))
-                .toList());
+        List<Check> checks = new ArrayList<>(bench.audit().checks());
         checks.add(no5xxBeforeTheFault(answers, timeline));
         checks.addAll(drillChecks(fault, recovery, drain, timeline, end));
         boolean passed = checks.stream().noneMatch(Check::failed);
@@ -168,6 +165,22 @@ public final class DrillRun implements AutoCloseable {
                 drain.drained() ? String.format(Locale.ROOT, "drained %.1f s after the load ended",
                         drain.afterLoad()) : "left: " + drain.remaining());
         return List.of(faultHealed, recoveredCheck, drained);
+    }
+
+    /**
+     * The bench's rule that any 5xx fails gives way to the drill's ({@link #no5xxBeforeTheFault}): the fault's own 5xx
+     * are reported window by window, and only one before the fault was injected is unintended.
+     */
+    static BenchReport withDrillsRuleFor5xx(BenchReport bench) {
+        BenchReport.Audit audit = bench.audit();
+        List<Check> checks = audit.checks().stream()
+                .filter(check -> !check.name().equals(Invariant.NO_UNINTENDED_5XX.label()))
+                .toList();
+        return new BenchReport(bench.tool(), bench.timestamp(), bench.environment(), bench.run(), bench.phases(),
+                bench.setup(), bench.endpoints(), bench.orders(), bench.timeline(),
+                new BenchReport.Audit(audit.settled(), audit.pendingAfterSettling(), audit.stillPending(),
+                        audit.settleWaitSeconds(), checks, audit.facts(), audit.problems()),
+                bench.objectives(), Verdict.of(checks, bench.objectives()));
     }
 
     /** Before the fault the platform is whole: any 5xx answered then is a failure of its own. */

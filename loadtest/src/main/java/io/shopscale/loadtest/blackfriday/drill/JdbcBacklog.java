@@ -34,7 +34,10 @@ final class JdbcBacklog implements AutoCloseable {
                  WHERE status IN ('PENDING', 'REFUNDING') AND created_at >= ?),
               (SELECT count(*) FROM payments.extra_charge WHERE refunded_at IS NULL AND found_at >= ?),
               (SELECT count(*) FROM inventory.reservation r JOIN orders.orders o ON o.id = r.order_id
-                 WHERE r.state = 'RESERVED' AND o.status <> 'PENDING_PAYMENT' AND r.created_at >= ?)
+                 WHERE r.state = 'RESERVED' AND o.status <> 'PENDING_PAYMENT' AND r.created_at >= ?),
+              (SELECT count(*) FROM inventory.reservation r
+                 WHERE r.state = 'RESERVED' AND r.created_at >= ?
+                   AND NOT EXISTS (SELECT 1 FROM orders.orders o WHERE o.id = r.order_id))
             """;
 
     private final String url;
@@ -58,13 +61,13 @@ final class JdbcBacklog implements AutoCloseable {
                 statement.setArray(1, connection.createArrayOf("text", userIds.toArray()));
                 statement.setArray(2, connection.createArrayOf("uuid", orderIds.toArray()));
                 OffsetDateTime from = OffsetDateTime.ofInstant(since, ZoneOffset.UTC);
-                for (int i = 3; i <= 7; i++) {
+                for (int i = 3; i <= 8; i++) {
                     statement.setObject(i, from);
                 }
                 try (ResultSet row = statement.executeQuery()) {
                     row.next();
                     return new Backlog(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
-                            row.getLong(6));
+                            row.getLong(6), row.getLong(7));
                 }
             }
         }

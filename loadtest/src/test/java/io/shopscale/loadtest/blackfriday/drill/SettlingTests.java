@@ -23,9 +23,9 @@ class SettlingTests {
 
     @Test
     void drainsWhenNothingIsLeftAndSaysWhen() throws Exception {
-        Deque<Object> readings = new ArrayDeque<>(List.of(new Backlog(3, 1, 0, 2, 0, 0),
-                new AuditException("the database is starting up", null), new Backlog(0, 0, 1, 0, 0, 1),
-                new Backlog(0, 0, 0, 0, 0, 0)));
+        Deque<Object> readings = new ArrayDeque<>(List.of(new Backlog(3, 1, 0, 2, 0, 0, 0),
+                new AuditException("the database is starting up", null), new Backlog(0, 0, 1, 0, 0, 1, 1),
+                new Backlog(0, 0, 0, 0, 0, 0, 0)));
 
         Settling.Outcome outcome = settling(readings, Duration.ofSeconds(30)).await();
 
@@ -40,7 +40,7 @@ class SettlingTests {
     void givesUpAtTheTimeoutSayingWhatWasLeft() throws Exception {
         Deque<Object> readings = new ArrayDeque<>();
         for (int i = 0; i < 100; i++) {
-            readings.add(new Backlog(0, 0, 0, 0, 0, 2));
+            readings.add(new Backlog(0, 0, 0, 0, 0, 2, 0));
         }
 
         Settling.Outcome outcome = settling(readings, Duration.ofSeconds(3)).await();

@@ -30,7 +30,7 @@ class AbandonedCheckouts {
     private final Duration idle;
 
     AbandonedCheckouts(IdempotencyKeys keys, StockReservations reservations,
-                       @Value("${shopscale.orders.idempotency.abandoned-after:30s}") Duration idle) {
+                       @Value("${shopscale.orders.idempotency.abandoned-after:15s}") Duration idle) {
         this.keys = keys;
         this.reservations = reservations;
         this.idle = idle;
