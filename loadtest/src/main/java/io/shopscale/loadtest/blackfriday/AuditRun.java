@@ -3,11 +3,9 @@ package io.shopscale.loadtest.blackfriday;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -105,19 +103,7 @@ final class AuditRun {
     }
 
     private RunScope scope(OrderTracker orders) {
-        return new RunScope(prepared.before().at(), userIds, uuids(orders.acceptedIds()));
+        return new RunScope(prepared.before().at(), userIds, orders.acceptedOrderIds());
     }
 
-    private static Set<UUID> uuids(Set<String> ids) {
-        Set<UUID> uuids = new HashSet<>();
-        for (String id : ids) {
-            try {
-                uuids.add(UUID.fromString(id));
-            }
-            catch (IllegalArgumentException ex) {
-                // Not an id the orders service would hand out; nothing to look up.
-            }
-        }
-        return uuids;
-    }
 }

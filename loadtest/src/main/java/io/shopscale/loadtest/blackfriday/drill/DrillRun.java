@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,7 +84,7 @@ public final class DrillRun implements AutoCloseable {
         err.printf("load done; waiting until nothing is left to do for the run's orders%n");
         err.flush();
         settled = new Settling(() -> {
-            accepted = uuids(orders.acceptedIds());
+            accepted = orders.acceptedOrderIds();
             return backlog.read(userIds, accepted, since);
         }, timeout, Thread::sleep, System::nanoTime, Instant::now, err).await();
     }
@@ -202,18 +201,6 @@ public final class DrillRun implements AutoCloseable {
                 List.of());
     }
 
-    private static Set<UUID> uuids(Set<String> ids) {
-        Set<UUID> uuids = new HashSet<>();
-        for (String id : ids) {
-            try {
-                uuids.add(UUID.fromString(id));
-            }
-            catch (IllegalArgumentException ex) {
-                // Not an id the orders service hands out: nothing to look for.
-            }
-        }
-        return uuids;
-    }
 
     @Override
     public void close() {

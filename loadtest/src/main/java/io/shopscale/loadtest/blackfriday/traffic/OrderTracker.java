@@ -2,7 +2,9 @@ package io.shopscale.loadtest.blackfriday.traffic;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,20 @@ public final class OrderTracker {
 
     public Set<String> acceptedIds() {
         return Set.copyOf(accepted.keySet());
+    }
+
+    /** The accepted ids that are order ids as the orders service hands them out (UUIDs); others are left out. */
+    public Set<UUID> acceptedOrderIds() {
+        Set<UUID> uuids = new HashSet<>();
+        for (String id : accepted.keySet()) {
+            try {
+                uuids.add(UUID.fromString(id));
+            }
+            catch (IllegalArgumentException ex) {
+                // Not an id the orders service hands out: nothing to look for.
+            }
+        }
+        return uuids;
     }
 
     /** Accepted orders not yet seen in a final state. */
