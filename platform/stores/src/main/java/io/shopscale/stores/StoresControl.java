@@ -3,9 +3,13 @@ package io.shopscale.stores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Takes Redis or Kafka away from the platform for a while and brings it back, without stopping this process. A
  * request is a file {@code <name>.request} in the control directory holding one line: {@code redis stop},
  * {@code redis start}, {@code kafka stop} or {@code kafka start}. It is carried out once, removed, and answered in
- * {@code <name>.reply}: {@code ok}, or {@code error <reason>}. The directory is looked at ten times a second.
+ * {@code <name>.reply}: {@code ok}, or {@code error <reason>}. The directory is watched with the file system's
+ * notifications (inotify on Linux), so an idle platform spends nothing on it.
  * PostgreSQL has no requests here: it is a server of its own, which {@code pg_ctl} stops and starts.
  */
 public final class StoresControl implements AutoCloseable {
@@ -26,32 +31,37 @@ public final class StoresControl implements AutoCloseable {
     public static final String REPLY = ".reply";
 
     private static final Logger log = LoggerFactory.getLogger(StoresControl.class);
-    private static final Duration POLL = Duration.ofMillis(100);
 
     private final Path directory;
     private final RedisStore redis;
     private final KafkaStore kafka;
+    private final WatchService changes;
     private final Thread watcher;
     private volatile boolean closed;
 
-    private StoresControl(Path directory, RedisStore redis, KafkaStore kafka) {
+    private StoresControl(Path directory, RedisStore redis, KafkaStore kafka, WatchService changes) {
         this.directory = directory;
         this.redis = redis;
         this.kafka = kafka;
+        this.changes = changes;
         this.watcher = Thread.ofPlatform().daemon().name("stores-control").unstarted(this::watch);
     }
 
     /** Starts watching {@code directory}; requests and replies left from an earlier run are removed first. */
     public static StoresControl watch(Path directory, RedisStore redis, KafkaStore kafka) {
+        WatchService changes;
         try {
             Files.createDirectories(directory);
             for (Path stale : files(directory)) {
                 Files.deleteIfExists(stale);
             }
+            changes = directory.getFileSystem().newWatchService();
+            // A request arrives by a rename into place, which is a creation under its final name.
+            directory.register(changes, StandardWatchEventKinds.ENTRY_CREATE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + directory + " for control requests", e);
         }
-        StoresControl control = new StoresControl(directory, redis, kafka);
+        StoresControl control = new StoresControl(directory, redis, kafka, changes);
         control.watcher.start();
         return control;
     }
@@ -100,14 +110,17 @@ public final class StoresControl implements AutoCloseable {
     private void watch() {
         while (!closed) {
             try {
+                // Each wake-up answers every request present, so none is missed if notifications were merged.
                 for (Path request : files(directory)) {
                     String name = request.getFileName().toString();
                     if (name.endsWith(REQUEST)) {
                         answer(request, name.substring(0, name.length() - REQUEST.length()));
                     }
                 }
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
+                WatchKey key = changes.take();
+                key.pollEvents();
+                key.reset();
+            } catch (InterruptedException | ClosedWatchServiceException e) {
                 return;
             } catch (IOException | RuntimeException e) {
                 log.warn("reading control requests in {} failed: {}", directory, e.toString());
@@ -135,6 +148,11 @@ public final class StoresControl implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        try {
+            changes.close();
+        } catch (IOException e) {
+            log.warn("closing the watch on {} failed: {}", directory, e.toString());
+        }
         try {
             watcher.join(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
