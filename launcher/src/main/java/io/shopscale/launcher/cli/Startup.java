@@ -1,10 +1,13 @@
 package io.shopscale.launcher.cli;
 
+import io.shopscale.launcher.health.Patience;
 import io.shopscale.launcher.health.Readiness;
 import io.shopscale.launcher.health.Readiness.Exited;
 import io.shopscale.launcher.health.Readiness.Outcome;
 import io.shopscale.launcher.health.Readiness.Ready;
+import io.shopscale.launcher.health.Readiness.Stalled;
 import io.shopscale.launcher.health.Readiness.TimedOut;
+import io.shopscale.launcher.health.WorkMeter;
 import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.process.Child;
 import io.shopscale.launcher.process.LaunchSpec;
@@ -16,7 +19,6 @@ import io.shopscale.launcher.state.StateStore;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +43,7 @@ final class Startup {
 
     private final PrintWriter err;
 
-    private final Duration timeout;
+    private final Patience patience;
 
     private final List<Child> started = new ArrayList<>();
 
@@ -50,13 +52,13 @@ final class Startup {
     private boolean aborted;
 
     Startup(Supervisor supervisor, StateStore store, RunState state, PrintWriter out, PrintWriter err,
-            Duration timeout) {
+            Patience patience) {
         this.supervisor = supervisor;
         this.store = store;
         this.state = state;
         this.out = out;
         this.err = err;
-        this.timeout = timeout;
+        this.patience = patience;
         store.write(state);
     }
 
@@ -124,7 +126,8 @@ final class Startup {
     private Outcome awaitAndReport(Child child) {
         LaunchSpec spec = child.spec();
         var check = Components.get(spec.component()).readinessCheck(spec.ports());
-        Outcome outcome = Readiness.await(child.process(), check, timeout);
+        Outcome outcome = Readiness.await(child.process(), check, patience,
+                WorkMeter.of(child.process().toHandle(), spec.log()));
         if (aborted()) {
             return outcome;
         }
@@ -134,6 +137,8 @@ final class Startup {
                     child.pid(), where(spec)), List.of());
             case Exited exited -> print(err, "  %s exited with code %d after %s".formatted(name, exited.exitCode(),
                     Format.seconds(exited.after())), tail(spec));
+            case Stalled stalled -> print(err, "  %s made no progress for %s; not ready after %s (%s)".formatted(name,
+                    Format.window(stalled.quietFor()), Format.seconds(stalled.after()), check.description()), tail(spec));
             case TimedOut timedOut -> print(err, "  %s not ready after %s (%s)".formatted(name,
                     Format.seconds(timedOut.after()), check.description()), tail(spec));
         }
