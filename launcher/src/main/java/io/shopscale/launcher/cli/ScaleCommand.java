@@ -1,6 +1,5 @@
 package io.shopscale.launcher.cli;
 
-import io.shopscale.launcher.health.Patience;
 import io.shopscale.launcher.health.Readiness.Outcome;
 import io.shopscale.launcher.health.Readiness.Ready;
 import io.shopscale.launcher.platform.Component;
@@ -91,7 +90,7 @@ final class ScaleCommand implements Callable<Integer> {
                 if (request.instances() > live.size()) {
                     launches.prepare(List.of(request.component()), () -> { });
                     var startup = new Startup(context.supervisor(), store, state, out, err,
-                            Patience.stallingAfter(Duration.ofSeconds(timeoutSeconds)));
+                            StartLimits.of(settings, Duration.ofSeconds(timeoutSeconds)));
                     allStarted &= scaleUp(request, live, state, launches, settings, startup, shutdown);
                 }
                 else if (request.instances() < live.size()) {

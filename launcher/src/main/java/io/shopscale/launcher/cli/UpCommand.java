@@ -1,6 +1,5 @@
 package io.shopscale.launcher.cli;
 
-import io.shopscale.launcher.health.Patience;
 import io.shopscale.launcher.health.Readiness.Outcome;
 import io.shopscale.launcher.health.Readiness.Ready;
 import io.shopscale.launcher.platform.Component;
@@ -83,7 +82,7 @@ final class UpCommand implements Callable<Integer> {
             Summary.starting(out, settings, launches);
             var startup = new Startup(context.supervisor(), store, new RunState(Instant.now(),
                     storedEnvironment(settings), List.of()), out, err,
-                    Patience.stallingAfter(Duration.ofSeconds(timeoutSeconds)));
+                    StartLimits.of(settings, Duration.ofSeconds(timeoutSeconds)));
             guard = SignalGuard.install(startup, store, shutdown, out);
             try {
                 for (List<Component> stage : Components.byStage(components, component -> component)) {
