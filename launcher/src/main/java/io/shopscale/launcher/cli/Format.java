@@ -15,6 +15,11 @@ final class Format {
         return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
+    /** Whole seconds without a decimal, as a configured window reads: "60 s". */
+    static String window(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : seconds(duration);
+    }
+
     static String uptime(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());
         if (seconds < 60) {

@@ -41,8 +41,10 @@ final class ScaleCommand implements Callable<Integer> {
             + ScaleRequest.MAX_INSTANCES + ".")
     List<String> arguments;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "How long a new instance may take to become ready (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long a new instance may go without progress (no log output, hardly any CPU time) "
+                    + "before its start counts as failed; one that keeps making progress gets up to 15 minutes "
+                    + "(default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Spec
@@ -56,6 +58,9 @@ final class ScaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (timeoutSeconds < 1) {
+            throw new Failure("--timeout must be at least 1 second", ExitCodes.USAGE);
+        }
         List<ScaleRequest> requests;
         try {
             requests = ScaleRequest.parseAll(arguments);
@@ -85,7 +90,7 @@ final class ScaleCommand implements Callable<Integer> {
                 if (request.instances() > live.size()) {
                     launches.prepare(List.of(request.component()), () -> { });
                     var startup = new Startup(context.supervisor(), store, state, out, err,
-                            Duration.ofSeconds(timeoutSeconds));
+                            StartLimits.of(settings, Duration.ofSeconds(timeoutSeconds)));
                     allStarted &= scaleUp(request, live, state, launches, settings, startup, shutdown);
                 }
                 else if (request.instances() < live.size()) {

@@ -1,10 +1,14 @@
 package io.shopscale.launcher.cli;
 
+import io.shopscale.launcher.health.HealthCheck;
+import io.shopscale.launcher.health.Patience;
 import io.shopscale.launcher.health.Readiness;
 import io.shopscale.launcher.health.Readiness.Exited;
 import io.shopscale.launcher.health.Readiness.Outcome;
 import io.shopscale.launcher.health.Readiness.Ready;
+import io.shopscale.launcher.health.Readiness.Stalled;
 import io.shopscale.launcher.health.Readiness.TimedOut;
+import io.shopscale.launcher.health.WorkMeter;
 import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.process.Child;
 import io.shopscale.launcher.process.LaunchSpec;
@@ -16,7 +20,6 @@ import io.shopscale.launcher.state.StateStore;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,16 +27,32 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Starts instances, records each in the state file the moment it exists (so a crash of the launcher leaves nothing
- * unaccounted for) and waits until they are ready, printing one line per instance as it gets there.
+ * unaccounted for) and waits until they are ready, printing one line per instance as it gets there. At most
+ * {@link StartLimits#concurrency()} instances start at a time; the next starts as soon as one is ready or failed.
  */
 final class Startup {
 
     static final int LOG_TAIL_LINES = 30;
 
-    private final Supervisor supervisor;
+    /** Starts an instance's process. */
+    @FunctionalInterface
+    interface Spawner {
+        Child start(LaunchSpec spec) throws IOException;
+    }
+
+    /** Waits until a started instance is ready, exits or stalls. */
+    @FunctionalInterface
+    interface Waiter {
+        Outcome await(Child child, HealthCheck check);
+    }
+
+    private final Spawner spawner;
+
+    private final Waiter waiter;
 
     private final StateStore store;
 
@@ -41,7 +60,7 @@ final class Startup {
 
     private final PrintWriter err;
 
-    private final Duration timeout;
+    private final StartLimits limits;
 
     private final List<Child> started = new ArrayList<>();
 
@@ -50,29 +69,59 @@ final class Startup {
     private boolean aborted;
 
     Startup(Supervisor supervisor, StateStore store, RunState state, PrintWriter out, PrintWriter err,
-            Duration timeout) {
-        this.supervisor = supervisor;
+            StartLimits limits) {
+        this(supervisor::start, waiter(limits.patience()), store, state, out, err, limits);
+    }
+
+    Startup(Spawner spawner, Waiter waiter, StateStore store, RunState state, PrintWriter out, PrintWriter err,
+            StartLimits limits) {
+        this.spawner = spawner;
+        this.waiter = waiter;
         this.store = store;
         this.state = state;
         this.out = out;
         this.err = err;
-        this.timeout = timeout;
+        this.limits = limits;
         store.write(state);
     }
 
-    /** Starts the instances together and waits for all of them; failures are reported with their log tails. */
+    /**
+     * Starts the instances in order, no more at a time than the limits allow, and waits for all of them; failures
+     * are reported with their log tails.
+     */
     Map<Child, Outcome> startTogether(List<LaunchSpec> specs) {
-        var children = new ArrayList<Child>();
-        for (LaunchSpec spec : specs) {
-            children.add(spawn(spec));
-        }
+        var slots = new Semaphore(limits.concurrency());
+        var waiting = new Waiting(specs.size());
+        var waits = new LinkedHashMap<Child, Future<Outcome>>();
         var outcomes = new LinkedHashMap<Child, Outcome>();
+        Thread reporter = Thread.ofVirtual().name("shopscale-waiting").start(() -> report(waiting));
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            var waits = new LinkedHashMap<Child, Future<Outcome>>();
-            for (Child child : children) {
-                waits.put(child, executor.submit(() -> awaitAndReport(child)));
+            try {
+                for (LaunchSpec spec : specs) {
+                    acquire(slots);
+                    Child child = spawn(spec);
+                    waiting.started(spec.name());
+                    waits.put(child, executor.submit(() -> {
+                        try {
+                            return awaitAndReport(child);
+                        }
+                        finally {
+                            waiting.finished(spec.name());
+                            slots.release();
+                        }
+                    }));
+                }
+            }
+            catch (RuntimeException cannotGoOn) {
+                // The caller stops what was started; waiting for those to get ready first would only delay that.
+                abort();
+                executor.shutdownNow();
+                throw cannotGoOn;
             }
             waits.forEach((child, wait) -> outcomes.put(child, join(wait)));
+        }
+        finally {
+            reporter.interrupt();
         }
         return outcomes;
     }
@@ -110,7 +159,7 @@ final class Startup {
             throw new Failure("interrupted");
         }
         try {
-            Child child = supervisor.start(spec);
+            Child child = spawner.start(spec);
             started.add(child);
             state = state.with(record(child));
             store.write(state);
@@ -124,7 +173,7 @@ final class Startup {
     private Outcome awaitAndReport(Child child) {
         LaunchSpec spec = child.spec();
         var check = Components.get(spec.component()).readinessCheck(spec.ports());
-        Outcome outcome = Readiness.await(child.process(), check, timeout);
+        Outcome outcome = waiter.await(child, check);
         if (aborted()) {
             return outcome;
         }
@@ -134,10 +183,44 @@ final class Startup {
                     child.pid(), where(spec)), List.of());
             case Exited exited -> print(err, "  %s exited with code %d after %s".formatted(name, exited.exitCode(),
                     Format.seconds(exited.after())), tail(spec));
+            case Stalled stalled -> print(err, "  %s made no progress for %s; not ready after %s (%s)".formatted(name,
+                    Format.window(stalled.quietFor()), Format.seconds(stalled.after()), check.description()), tail(spec));
             case TimedOut timedOut -> print(err, "  %s not ready after %s (%s)".formatted(name,
                     Format.seconds(timedOut.after()), check.description()), tail(spec));
         }
         return outcome;
+    }
+
+    /** Readiness with progress read from the process's processor time and its log. */
+    private static Waiter waiter(Patience patience) {
+        return (child, check) -> Readiness.await(child.process(), check, patience,
+                WorkMeter.of(child.process().toHandle(), child.spec().log()));
+    }
+
+    /** Says every so often who is still being waited for, until interrupted. */
+    private void report(Waiting waiting) {
+        try {
+            while (true) {
+                Thread.sleep(limits.reportEvery());
+                if (aborted()) {
+                    return;
+                }
+                waiting.line(SystemLoad.oneMinute()).ifPresent(line -> print(out, line, List.of()));
+            }
+        }
+        catch (InterruptedException done) {
+            // the start is over
+        }
+    }
+
+    private static void acquire(Semaphore slots) {
+        try {
+            slots.acquire();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new Failure("interrupted");
+        }
     }
 
     private synchronized void print(PrintWriter writer, String line, List<String> details) {

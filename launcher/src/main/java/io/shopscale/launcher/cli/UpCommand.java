@@ -40,8 +40,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = {"-d", "--detach"}, description = "Exit once everything is ready and leave it running.")
     boolean detach;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "How long each component may take to become ready (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long a component may go without progress (no log output, hardly any CPU time) "
+                    + "before its start counts as failed; one that keeps making progress gets up to 15 minutes "
+                    + "(default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Spec
@@ -79,7 +81,8 @@ final class UpCommand implements Callable<Integer> {
             });
             Summary.starting(out, settings, launches);
             var startup = new Startup(context.supervisor(), store, new RunState(Instant.now(),
-                    storedEnvironment(settings), List.of()), out, err, Duration.ofSeconds(timeoutSeconds));
+                    storedEnvironment(settings), List.of()), out, err,
+                    StartLimits.of(settings, Duration.ofSeconds(timeoutSeconds)));
             guard = SignalGuard.install(startup, store, shutdown, out);
             try {
                 for (List<Component> stage : Components.byStage(components, component -> component)) {

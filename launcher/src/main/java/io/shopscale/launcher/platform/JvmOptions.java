@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** JVM flags for a platform process: small resident memory and fast start on a small machine. */
 final class JvmOptions {
@@ -21,7 +22,23 @@ final class JvmOptions {
      * @param cacheBase where this build's class cache lives, without extension; a rebuilt jar gets a new one
      */
     static List<String> forInstance(Component component, int instance, Settings settings, Path cacheBase) {
-        var options = new ArrayList<>(List.of(
+        var options = new ArrayList<>(common(component, instance, settings));
+        if (!settings.variable("SHOPSCALE_CDS").map("off"::equalsIgnoreCase).orElse(false)) {
+            options.addAll(classCache(instance, settings.javaFeatureVersion(), cacheBase));
+        }
+        options.addAll(settings.extraJavaOptions(component));
+        return options;
+    }
+
+    /** What the first instance would run with, minus the class cache: the options a cache is checked against. */
+    static List<String> withoutClassCache(Component component, Settings settings) {
+        var options = new ArrayList<>(common(component, 1, settings));
+        options.addAll(settings.extraJavaOptions(component));
+        return options;
+    }
+
+    private static List<String> common(Component component, int instance, Settings settings) {
+        return List.of(
                 "-Xmx" + component.maxHeap(),
                 "-Xss512k",
                 // One GC thread and no remembered sets: the cheapest collector for a small heap on two cores.
@@ -34,27 +51,25 @@ final class JvmOptions {
                 // A crash report lands next to the instance's log, not in the directory the platform was started from.
                 "-XX:ErrorFile=" + settings.logsDir().resolve(component.instanceName(instance) + "-hs_err_%p.log"),
                 // Names the instance in ps.
-                "-Dshopscale.instance=" + component.instanceName(instance)));
-        if (!settings.variable("SHOPSCALE_CDS").map("off"::equalsIgnoreCase).orElse(false)) {
-            options.addAll(classCache(instance, settings.javaFeatureVersion(), cacheBase));
-        }
-        options.addAll(settings.extraJavaOptions(component));
-        return options;
+                "-Dshopscale.instance=" + component.instanceName(instance));
     }
 
     /**
-     * The first instance trains the cache: the JVM writes it when the instance exits. Further instances only read it,
-     * so that two exiting JVMs never write the same file. The cache's own warnings (classes it skips) stay out of
-     * the logs; a cache that does not fit is ignored and costs nothing but its benefit.
+     * The first instance trains the cache: the JVM writes it when the instance exits, to a training file of its own
+     * that {@link ClassCaches} checks before it becomes the cache. Further instances only read it, so that two
+     * exiting JVMs never write the same file. The cache's own warnings (classes it skips) stay out of the logs; a
+     * cache that does not fit is ignored and costs nothing but its benefit.
      */
     private static List<String> classCache(int instance, int javaVersion, Path cacheBase) {
         if (javaVersion >= AOT_CACHE_SINCE) {
-            Path cache = Path.of(cacheBase + ".aot");
             var quiet = List.of("-Xlog:aot*=off", "-Xlog:cds*=off");
-            if (Files.isRegularFile(cache)) {
-                return concat(List.of("-XX:AOTCache=" + cache), quiet);
+            Optional<Path> cache = ClassCaches.usable(cacheBase);
+            if (cache.isPresent()) {
+                return concat(List.of("-XX:AOTCache=" + cache.get()), quiet);
             }
-            return instance == 1 ? concat(List.of("-XX:AOTCacheOutput=" + cache), quiet) : List.of();
+            return instance == 1
+                    ? concat(List.of("-XX:AOTCacheOutput=" + ClassCaches.newTrainingFile(cacheBase)), quiet)
+                    : List.of();
         }
         if (javaVersion >= AUTO_CDS_SINCE) {
             Path archive = Path.of(cacheBase + ".jsa");

@@ -23,6 +23,8 @@ public final class Launches {
 
     private final AppImages images;
 
+    private final ClassCaches classCaches = ClassCaches.ofThisMachine();
+
     public Launches(Settings settings) {
         this.settings = settings;
         this.images = new AppImages(settings.stateDir().resolve("apps"));
@@ -101,16 +103,26 @@ public final class Launches {
         return spec(component, 1, arguments, Map.of(), ports);
     }
 
-    /** Unpacks the components' jars for this build where that has not happened yet; slow only once per build. */
+    /**
+     * Unpacks the components' jars for this build where that has not happened yet (slow only once per build), then
+     * {@link ClassCaches#settle settles} the class caches that earlier runs trained.
+     */
     public void prepare(List<Component> components, Runnable beforeSlowWork) {
         List<Path> pending = components.stream().map(this::fatJar).filter(jar -> !images.isPrepared(jar)).toList();
-        if (pending.isEmpty()) {
-            return;
+        if (!pending.isEmpty()) {
+            beforeSlowWork.run();
+            try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                pending.stream().map(jar -> executor.submit(() -> images.prepare(jar))).toList().forEach(Launches::join);
+            }
         }
-        beforeSlowWork.run();
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            pending.stream().map(jar -> executor.submit(() -> images.prepare(jar))).toList().forEach(Launches::join);
-        }
+        components.forEach(this::settleClassCache);
+    }
+
+    /** Checked against the jar and options the component's first instance runs with. */
+    private void settleClassCache(Component component) {
+        Path fatJar = fatJar(component);
+        classCaches.settle(cacheBase(component, fatJar), new AotCacheCheck(settings.java(),
+                JvmOptions.withoutClassCache(component, settings), images.runnableJar(fatJar), AotCacheCheck.TIMEOUT));
     }
 
     /** Forgets unpacked jars and class caches of earlier builds; only while nothing runs. */

@@ -114,13 +114,13 @@ class PlatformCommandsTests {
     }
 
     @Test
-    void aComponentThatIsNeverReadyTimesOut() {
+    void aComponentThatIsNeverReadyAndIdlesFailsOnceItMadeNoProgressForTheTimeout() {
         platform.environment.put("SHOPSCALE_REGISTRY_JAVA_OPTS", "-Dfake.notReady=true");
 
         Result up = platform.run("up", "-d", "--timeout", "2");
 
         assertThat(up.exitCode()).isEqualTo(1);
-        assertThat(up.err()).containsPattern("registry +not ready after 2\\.\\d s")
+        assertThat(up.err()).containsPattern("registry +made no progress for 2 s; not ready after \\d+\\.\\d s")
                 .contains("/actuator/health/readiness never answered 200");
         assertThat(Ports.inUse(platform.port("SHOPSCALE_REGISTRY_PORT"))).isFalse();
         assertThat(Ports.inUse(platform.port("SHOPSCALE_REDIS_PORT"))).isFalse();

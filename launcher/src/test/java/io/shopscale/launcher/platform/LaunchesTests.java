@@ -136,12 +136,15 @@ class LaunchesTests {
     }
 
     @Test
-    void onJdk25TheFirstInstanceTrainsAnAotCacheThatEveryInstanceUsesOnceItExists() throws IOException {
+    void onJdk25TheFirstInstanceTrainsAnAotCacheUnderATrainingNameAndEveryInstanceUsesTheCacheOnceItExists()
+            throws IOException {
         Path cache = home.resolve(".shopscale/cds/catalog-unbuilt.aot");
         Component catalog = Components.get("catalog");
 
         assertThat(launches(Map.of(), jdk("25.0.1")).first(catalog).command())
-                .contains("-XX:AOTCacheOutput=" + cache, "-Xlog:aot*=off")
+                .contains("-Xlog:aot*=off")
+                .anyMatch(option -> option.matches("-XX:AOTCacheOutput=" + cache + "\\.training-[0-9a-f]{16}"))
+                .noneMatch(option -> option.equals("-XX:AOTCacheOutput=" + cache))
                 .noneMatch(option -> option.startsWith("-XX:AOTCache="));
         assertThat(launches(Map.of(), jdk("25.0.1")).service(catalog, 2, 40123, Map.of()).command())
                 .noneMatch(option -> option.startsWith("-XX:AOT"));
@@ -153,6 +156,35 @@ class LaunchesTests {
                 .noneMatch(option -> option.startsWith("-XX:AOTCacheOutput"));
         assertThat(launches(Map.of(), jdk("25.0.1")).service(catalog, 2, 40123, Map.of()).command())
                 .contains("-XX:AOTCache=" + cache);
+    }
+
+    @Test
+    void anEmptyAotCacheIsNeverUsedAndTheFirstInstanceTrainsAgain() throws IOException {
+        Path cache = home.resolve(".shopscale/cds/catalog-unbuilt.aot");
+        Files.createDirectories(cache.getParent());
+        Files.createFile(cache);
+        Component catalog = Components.get("catalog");
+
+        assertThat(launches(Map.of(), jdk("25.0.1")).first(catalog).command())
+                .noneMatch(option -> option.startsWith("-XX:AOTCache="))
+                .anyMatch(option -> option.startsWith("-XX:AOTCacheOutput=" + cache + ".training-"));
+        assertThat(launches(Map.of(), jdk("25.0.1")).service(catalog, 2, 40123, Map.of()).command())
+                .noneMatch(option -> option.startsWith("-XX:AOT"));
+    }
+
+    @Test
+    void preparingAStartDeletesEmptyCachesAndTrainingFilesThatNoJvmWritesAnyMore() throws IOException {
+        Path cds = home.resolve(".shopscale/cds");
+        Files.createDirectories(cds);
+        Path emptyCache = Files.createFile(cds.resolve("catalog-unbuilt.aot"));
+        Path emptyTraining = Files.createFile(cds.resolve("catalog-unbuilt.aot.training-00000000000000aa"));
+        Path leftProfile = Files.writeString(cds.resolve("catalog-unbuilt.aot.training-00000000000000aa.config"), "x");
+        Path cartTraining = Files.writeString(cds.resolve("cart-unbuilt.aot.training-00000000000000bb"), "garbage");
+
+        launches(Map.of(), jdk("25.0.1")).prepare(List.of(Components.get("catalog"), Components.get("cart")), () -> { });
+
+        assertThat(List.of(emptyCache, emptyTraining, leftProfile, cartTraining)).noneMatch(Files::exists);
+        assertThat(cds.resolve("cart-unbuilt.aot")).doesNotExist();
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.shopscale.launcher.process;
 import io.shopscale.launcher.FakeComponent;
 import io.shopscale.launcher.health.Health;
 import io.shopscale.launcher.health.HealthCheck;
+import io.shopscale.launcher.health.Patience;
 import io.shopscale.launcher.health.Readiness;
 import io.shopscale.launcher.health.Readiness.Exited;
 import io.shopscale.launcher.health.Readiness.Ready;
+import io.shopscale.launcher.health.WorkMeter;
 import io.shopscale.launcher.platform.Ports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,8 @@ class SupervisorTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    private static final Patience PATIENCE = Patience.stallingAfter(TIMEOUT);
+
     @TempDir
     Path dir;
 
@@ -48,8 +52,8 @@ class SupervisorTests {
         int port = Ports.free();
         Child child = start(fakeService(port));
 
-        assertThat(Readiness.await(child.process(), HealthCheck.http(port, "/actuator/health/readiness"), TIMEOUT))
-                .isInstanceOf(Ready.class);
+        assertThat(Readiness.await(child.process(), HealthCheck.http(port, "/actuator/health/readiness"), PATIENCE,
+                meter(child))).isInstanceOf(Ready.class);
         assertThat(Liveness.isAlive(child.pid(), testClasses().toString(), child.startedAt())).isTrue();
 
         Stopped stopped = supervisor.stop(child.process().toHandle(), TIMEOUT);
@@ -65,21 +69,22 @@ class SupervisorTests {
         int port = Ports.free();
         Child child = start(fakeService(port, "-Dfake.exit=3"));
 
-        var outcome = Readiness.await(child.process(), HealthCheck.http(port, "/actuator/health/readiness"), TIMEOUT);
+        var outcome = Readiness.await(child.process(), HealthCheck.http(port, "/actuator/health/readiness"), PATIENCE,
+                meter(child));
 
         assertThat(outcome).isInstanceOfSatisfying(Exited.class, exited -> assertThat(exited.exitCode()).isEqualTo(3));
         assertThat(LogTail.lastLines(child.spec().log(), 30)).contains("fake catalog failing on purpose");
     }
 
     @Test
-    void aServiceThatNeverGetsReadyTimesOut() throws Exception {
+    void aServiceThatIdlesWithoutGettingReadyStalls() throws Exception {
         int port = Ports.free();
         Child child = start(fakeService(port, "-Dfake.notReady=true"));
 
         var outcome = Readiness.await(child.process(), HealthCheck.http(port, "/actuator/health/readiness"),
-                Duration.ofSeconds(2));
+                Patience.stallingAfter(Duration.ofSeconds(2)), meter(child));
 
-        assertThat(outcome).isInstanceOf(Readiness.TimedOut.class);
+        assertThat(outcome).isInstanceOf(Readiness.Stalled.class);
         assertThat(child.process().isAlive()).isTrue();
     }
 
@@ -126,6 +131,10 @@ class SupervisorTests {
         Child child = supervisor.start(spec);
         started.add(child.process().toHandle());
         return child;
+    }
+
+    private static WorkMeter meter(Child child) {
+        return WorkMeter.of(child.process().toHandle(), child.spec().log());
     }
 
     private void awaitReady(Child child, int port) {
