@@ -51,7 +51,7 @@ class PlatformEndToEndTests {
     @BeforeAll
     static void startThePlatform() throws Exception {
         Path home = Path.of(System.getProperty("user.dir")).getParent();
-        Path state = Path.of(System.getProperty("user.dir"), "target", "e2e-state");
+        Path state = Path.of(System.getProperty("user.dir"), "target", "e2e-" + PlatformProcess.topology(), "state");
         FileSystemUtils.deleteRecursively(state);
         Files.createDirectories(state);
         ports = freePorts();
@@ -61,7 +61,7 @@ class PlatformEndToEndTests {
         PlatformProcess.Result up = shopscale.run(START_TIMEOUT, "up", "-d");
 
         assertThat(up.exitCode()).as(up.output()).isZero();
-        assertThat(up.output()).contains("ShopScale is up");
+        assertThat(up.output()).contains("ShopScale is up", "(" + PlatformProcess.topology() + " topology");
     }
 
     @AfterAll
@@ -88,6 +88,17 @@ class PlatformEndToEndTests {
 
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output()).contains("stores", "registry", "identity", "catalog", "gateway");
+        List<Long> servicePids = new ArrayList<>();
+        for (String service : List.of("registry", "identity", "catalog", "cart", "inventory", "orders", "payment", "psp",
+                "gateway")) {
+            servicePids.add(instance(service, 1).get("pid").asLong());
+        }
+        if (PlatformProcess.topology().equals("compact")) {
+            assertThat(java.util.Set.copyOf(servicePids)).as("one JVM for every service").hasSize(1);
+        }
+        else {
+            assertThat(java.util.Set.copyOf(servicePids)).as("a JVM per service").hasSize(servicePids.size());
+        }
     }
 
     @Test

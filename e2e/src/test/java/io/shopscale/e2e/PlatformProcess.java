@@ -37,6 +37,7 @@ final class PlatformProcess {
         this.stateDirectory = stateDirectory;
         ports.forEach((name, port) -> environment.put("SHOPSCALE_" + name + "_PORT", String.valueOf(port)));
         environment.put("SHOPSCALE_STATE_DIR", stateDirectory.toString());
+        environment.put("SHOPSCALE_TOPOLOGY", topology());
         // The build already packaged every jar; the test must not rebuild behind Maven's back.
         environment.put("SHOPSCALE_SKIP_BUILD", "1");
         environment.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
@@ -84,6 +85,11 @@ final class PlatformProcess {
         assertThat(finished).as("shopscale %s finished within %s; it printed:%n%s", String.join(" ", arguments),
                 timeout, printed).isTrue();
         return new Result(process.exitValue(), printed);
+    }
+
+    /** The topology the suite runs against: {@code compact} (one JVM, the default) or {@code services}. */
+    static String topology() {
+        return System.getProperty("shopscale.e2e.topology", "compact");
     }
 
     String adminPassword() {

@@ -101,6 +101,7 @@ class LauncherScriptTests {
                 echo "mvnw $* with JAVA_HOME=$JAVA_HOME" >> "$(dirname "$0")/mvnw.calls"
                 for jar in launcher/target/launcher-0.1.0-SNAPSHOT-exec.jar \\
                            platform/stores/target/stores-0.1.0-SNAPSHOT-exec.jar \\
+                           platform/compact/target/compact-0.1.0-SNAPSHOT.jar \\
                            services/catalog/target/catalog-0.1.0-SNAPSHOT-exec.jar; do
                   mkdir -p "$(dirname "$jar")" && touch "$jar"
                 done
@@ -147,6 +148,7 @@ class LauncherScriptTests {
         touch(source);
         for (String jar : List.of("launcher/target/launcher-0.1.0-SNAPSHOT-exec.jar",
                 "platform/stores/target/stores-0.1.0-SNAPSHOT-exec.jar",
+                "platform/compact/target/compact-0.1.0-SNAPSHOT.jar",
                 "services/catalog/target/catalog-0.1.0-SNAPSHOT-exec.jar")) {
             touch(home.resolve(jar));
         }

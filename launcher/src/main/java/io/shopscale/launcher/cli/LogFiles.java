@@ -19,8 +19,23 @@ final class LogFiles {
 
     private static final Pattern INSTANCE = Pattern.compile("(.+)-(\\d+)");
 
-    record LogFile(String instanceName, int instance, Path path) {
+    /**
+     * @param onlyLinesWith {@code null} for a file of the instance's own; else the text that marks its lines in the
+     *        log it shares (the compact JVM's), such as {@code "service":{"name":"catalog"}
+     */
+    record LogFile(String instanceName, int instance, Path path, String onlyLinesWith) {
+
+        LogFile(String instanceName, int instance, Path path) {
+            this(instanceName, instance, path, null);
+        }
+
+        boolean shows(String line) {
+            return onlyLinesWith == null || line.contains(onlyLinesWith);
+        }
     }
+
+    /** The compact topology's one JVM writes every service's lines to this log, each naming its service. */
+    static final String COMPACT_LOG = "compact.log";
 
     private LogFiles() {
     }
@@ -44,6 +59,34 @@ final class LogFiles {
                 + " (or an instance such as catalog-2)", ExitCodes.USAGE);
     }
 
+    /**
+     * A service's first instance logs to the compact JVM's log when that is newer than a log of its own (the platform
+     * last ran in the compact topology); its lines there are the ones naming it.
+     */
+    private static List<LogFile> withCompactLog(Path logsDir, Component component, List<LogFile> logs) {
+        Path compact = logsDir.resolve(COMPACT_LOG);
+        if (component.kind() != Component.Kind.SERVICE || !Files.isRegularFile(compact)) {
+            return logs;
+        }
+        Path own = logsDir.resolve(component.instanceName(1) + ".log");
+        if (Files.isRegularFile(own) && modified(own) >= modified(compact)) {
+            return logs;
+        }
+        var all = new java.util.ArrayList<LogFile>();
+        all.add(new LogFile(component.instanceName(1), 1, compact, "\"service\":{\"name\":\"" + component.name() + "\""));
+        logs.stream().filter(log -> log.instance() != 1).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        }
+        catch (IOException gone) {
+            return 0;
+        }
+    }
+
     private static List<LogFile> all(Path logsDir, Component component) {
         if (!Files.isDirectory(logsDir)) {
             throw new Failure("there are no logs yet in " + logsDir);
@@ -60,6 +103,7 @@ final class LogFiles {
                     })
                     .sorted(Comparator.comparingInt(LogFile::instance))
                     .toList();
+            logs = withCompactLog(logsDir, component, logs);
             if (logs.isEmpty()) {
                 throw new Failure("there is no log for " + component.name() + " yet in " + logsDir);
             }

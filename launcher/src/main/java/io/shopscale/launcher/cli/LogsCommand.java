@@ -60,7 +60,7 @@ final class LogsCommand implements Callable<Integer> {
             if (several) {
                 out.printf("==> %s (%s) <==%n", log.instanceName(), log.path());
             }
-            LogTail.lastLines(log.path(), lines).forEach(out::println);
+            LogTail.lastLines(log.path(), lines, log::shows).forEach(out::println);
         }
         out.flush();
         if (follow) {
@@ -102,7 +102,9 @@ final class LogsCommand implements Callable<Integer> {
                 return 0;
             }
             for (String line : new String(bytes, 0, end - 1, StandardCharsets.UTF_8).split("\r?\n", -1)) {
-                out.println(prefix + line);
+                if (log.shows(line)) {
+                    out.println(prefix + line);
+                }
             }
             return end;
         }

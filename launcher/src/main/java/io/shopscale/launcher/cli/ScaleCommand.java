@@ -3,7 +3,9 @@ package io.shopscale.launcher.cli;
 import io.shopscale.launcher.health.Readiness.Outcome;
 import io.shopscale.launcher.health.Readiness.Ready;
 import io.shopscale.launcher.platform.Component;
+import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.platform.Launches;
+import io.shopscale.launcher.platform.Launches.HostedStart;
 import io.shopscale.launcher.platform.Ports;
 import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.process.Child;
@@ -26,8 +28,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 @Command(name = "scale",
         description = {"Start or stop instances of a stateless service until the given number run, e.g. scale catalog=3.",
@@ -81,6 +85,7 @@ final class ScaleCommand implements Callable<Integer> {
                 throw notRunning();
             }
             for (ScaleRequest request : requests) {
+                state = restartDeadHost(state, request.component(), launches, settings, store, shutdown, out, err);
                 state = dropDead(state, request.component());
                 store.write(state);
                 List<InstanceRecord> live = state.instancesOf(request.component().name());
@@ -94,9 +99,16 @@ final class ScaleCommand implements Callable<Integer> {
                     allStarted &= scaleUp(request, live, state, launches, settings, startup, shutdown);
                 }
                 else if (request.instances() < live.size()) {
+                    long hosted = live.stream().filter(InstanceRecord::hosted).count();
+                    if (request.instances() < hosted) {
+                        throw new Failure("%s runs inside the compact JVM with the other services, so it keeps %d instance%s; to scale it to %d, start with ./shopscale up --topology services"
+                                .formatted(request.component().name(), hosted, hosted == 1 ? "" : "s", request.instances()),
+                                ExitCodes.USAGE);
+                    }
                     List<InstanceRecord> surplus = live.stream()
+                            .filter(instance -> !instance.hosted())
                             .sorted(Comparator.comparingInt(InstanceRecord::instance).reversed())
-                            .limit(live.size() - request.instances())
+                            .limit(live.size() - Math.max(request.instances(), hosted))
                             .toList();
                     shutdown.stopAll(surplus);
                     Set<String> stopped = new HashSet<>(surplus.stream().map(InstanceRecord::name).toList());
@@ -154,6 +166,44 @@ final class ScaleCommand implements Callable<Integer> {
         }
         while (taken.contains(port));
         return port;
+    }
+
+    /**
+     * A component that ran in the compact JVM, which is gone (a crash, a kill -9): the JVM starts again with every
+     * service it hosted, on their ports and with the environment the platform was started with. Scaling such a
+     * component back up means exactly that; a process of its own beside the other dead services would serve nobody.
+     */
+    private RunState restartDeadHost(RunState state, Component component, Launches launches, Settings settings,
+            StateStore store, Shutdown shutdown, PrintWriter out, PrintWriter err) {
+        Optional<InstanceRecord> dead = state.instancesOf(component.name()).stream()
+                .filter(InstanceRecord::hosted).filter(instance -> !Instances.alive(instance)).findFirst();
+        if (dead.isEmpty()) {
+            return state;
+        }
+        long pid = dead.get().pid();
+        List<InstanceRecord> hosted = state.instances().stream()
+                .filter(instance -> instance.hosted() && instance.pid() == pid).toList();
+        out.printf("%s ran in the compact JVM (pid %d), which is gone; starting it again with its %d services...%n",
+                component.name(), pid, hosted.size());
+        out.flush();
+        RunState remaining = state.without(instance -> instance.hosted() && instance.pid() == pid);
+        store.write(remaining);
+        Map<String, List<Integer>> ports = hosted.stream()
+                .collect(Collectors.toMap(InstanceRecord::component, InstanceRecord::ports));
+        List<Component> services = hosted.stream().map(instance -> Components.get(instance.component()))
+                .sorted(Comparator.comparingInt(service -> Components.order(service.name()))).toList();
+        launches.prepare(services, () -> { });
+        HostedStart start = launches.compact(services, remaining.environment(), service -> ports.get(service.name()));
+        var startup = new Startup(context.supervisor(), store, remaining, out, err,
+                StartLimits.of(settings, Duration.ofSeconds(timeoutSeconds)));
+        Map<Child, Outcome> outcomes = startup.startHosted(start.host(), start.services());
+        if (!outcomes.values().stream().allMatch(Ready.class::isInstance)) {
+            List<InstanceRecord> started = startup.startedInstances();
+            shutdown.stopAll(started);
+            startup.forget(started);
+            throw new Failure("The compact JVM did not start again; see its log lines above.");
+        }
+        return store.read().orElse(remaining);
     }
 
     private RunState dropDead(RunState state, Component component) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,7 +29,8 @@ final class Shutdown {
 
     private static final Duration PORT_RELEASE_WAIT = Duration.ofSeconds(10);
 
-    private static final Duration TRAINING_EXTRA_GRACE = Duration.ofSeconds(40);
+    // The compact JVM's cache holds every service's classes: about 40 s to write on a busy two-core machine.
+    private static final Duration TRAINING_EXTRA_GRACE = Duration.ofSeconds(90);
 
     private static final int MAX_STAGE = Components.all().stream().mapToInt(Component::stage).max().orElse(0);
 
@@ -48,7 +50,7 @@ final class Shutdown {
     }
 
     void stopAll(List<InstanceRecord> instances) {
-        Map<Integer, List<InstanceRecord>> byWave = instances.stream()
+        Map<Integer, List<InstanceRecord>> byWave = onePerProcess(instances).stream()
                 .sorted(Comparator.comparingInt((InstanceRecord instance) -> Components.order(instance.component()))
                         .reversed()
                         .thenComparing(Comparator.comparingInt(InstanceRecord::instance).reversed()))
@@ -56,6 +58,20 @@ final class Shutdown {
                         Collectors.toList()));
         byWave.values().forEach(this::stopTogether);
         awaitPortsFree(instances.stream().flatMap(instance -> instance.ports().stream()).toList());
+    }
+
+    /**
+     * The services of the compact JVM share its process, which stops once, with the gateway: the JVM closes its
+     * services' contexts itself (the gateway's among them) and instances outside it stop in their own waves.
+     */
+    private static List<InstanceRecord> onePerProcess(List<InstanceRecord> instances) {
+        var seen = new HashSet<Long>();
+        return instances.stream()
+                .filter(instance -> !instance.hosted() || seen.add(instance.pid()))
+                .map(instance -> instance.hosted() ? new InstanceRecord(Components.GATEWAY, 1, instance.pid(),
+                        instance.port(), instance.ports(), instance.jar(), instance.log(), instance.startedAt(),
+                        instance.host()) : instance)
+                .toList();
     }
 
     /** Lower waves stop first: whatever the platform does not know, then the gateway, then stages in reverse. */
@@ -76,7 +92,7 @@ final class Shutdown {
     }
 
     private void stop(InstanceRecord instance) {
-        String name = "%-12s".formatted(instance.name());
+        String name = "%-12s".formatted(instance.hosted() ? instance.host() : instance.name());
         var process = Liveness.find(instance.pid(), instance.jar(), instance.startedAt());
         if (process.isEmpty()) {
             println("  %s was not running".formatted(name));

@@ -126,6 +126,36 @@ final class Startup {
         return outcomes;
     }
 
+    /**
+     * Starts one process that hosts several instances (the compact topology) and waits for each of them as if it ran
+     * on its own; they are recorded with the host's pid the moment it exists.
+     */
+    Map<Child, Outcome> startHosted(LaunchSpec host, List<LaunchSpec> services) {
+        var waiting = new Waiting(services.size());
+        var waits = new LinkedHashMap<Child, Future<Outcome>>();
+        var outcomes = new LinkedHashMap<Child, Outcome>();
+        Thread reporter = Thread.ofVirtual().name("shopscale-waiting").start(() -> report(waiting));
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Child> hosted = spawnHosted(host, services);
+            for (Child child : hosted) {
+                waiting.started(child.spec().name());
+                waits.put(child, executor.submit(() -> {
+                    try {
+                        return awaitAndReport(child);
+                    }
+                    finally {
+                        waiting.finished(child.spec().name());
+                    }
+                }));
+            }
+            waits.forEach((child, wait) -> outcomes.put(child, join(wait)));
+        }
+        finally {
+            reporter.interrupt();
+        }
+        return outcomes;
+    }
+
     /** Stops starting anything further; returns what was started so far. */
     synchronized List<InstanceRecord> abort() {
         aborted = true;
@@ -151,7 +181,7 @@ final class Startup {
     static InstanceRecord record(Child child) {
         LaunchSpec spec = child.spec();
         return new InstanceRecord(spec.component(), spec.instance(), child.pid(), spec.port(), spec.ports(),
-                spec.jar().toString(), spec.log().toString(), child.startedAt());
+                spec.jar().toString(), spec.log().toString(), child.startedAt(), spec.host());
     }
 
     private synchronized Child spawn(LaunchSpec spec) {
@@ -167,6 +197,27 @@ final class Startup {
         }
         catch (IOException ex) {
             throw new Failure("cannot start " + spec.name() + ": " + ex.getMessage());
+        }
+    }
+
+    private synchronized List<Child> spawnHosted(LaunchSpec host, List<LaunchSpec> services) {
+        if (aborted) {
+            throw new Failure("interrupted");
+        }
+        try {
+            Child process = spawner.start(host);
+            var hosted = new ArrayList<Child>();
+            for (LaunchSpec service : services) {
+                Child child = new Child(service, process.process(), process.startedAt());
+                hosted.add(child);
+                started.add(child);
+                state = state.with(record(child));
+            }
+            store.write(state);
+            return hosted;
+        }
+        catch (IOException ex) {
+            throw new Failure("cannot start " + host.name() + ": " + ex.getMessage());
         }
     }
 

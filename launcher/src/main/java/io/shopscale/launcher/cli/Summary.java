@@ -5,6 +5,7 @@ import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.platform.Launches;
 import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.platform.Store;
+import io.shopscale.launcher.platform.Topology;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -17,10 +18,13 @@ final class Summary {
     private Summary() {
     }
 
-    static void starting(PrintWriter out, Settings settings, Launches launches) {
-        out.printf("Starting ShopScale: %s (java %d, state in %s)%n", launches.components().stream()
-                .map(Component::name).collect(Collectors.joining(", ")), settings.javaFeatureVersion(),
+    static void starting(PrintWriter out, Settings settings, Launches launches, Topology topology) {
+        out.printf("Starting ShopScale: %s (%s topology, java %d, state in %s)%n", launches.components().stream()
+                .map(Component::name).collect(Collectors.joining(", ")), topology.label(), settings.javaFeatureVersion(),
                 settings.stateDir());
+        if (topology == Topology.COMPACT) {
+            out.println("  every service in one JVM; ./shopscale up --topology services runs a JVM per service");
+        }
         Arrays.stream(Store.values())
                 .filter(store -> !launches.embeddedStores().contains(store))
                 .forEach(store -> out.printf("  %-12s external (%s)%n", store.label(), store.externalVariable()));

@@ -3,9 +3,12 @@ package io.shopscale.launcher.cli;
 import io.shopscale.launcher.health.Readiness.Outcome;
 import io.shopscale.launcher.health.Readiness.Ready;
 import io.shopscale.launcher.platform.Component;
+import io.shopscale.launcher.platform.Component.Kind;
 import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.platform.Launches;
+import io.shopscale.launcher.platform.Launches.HostedStart;
 import io.shopscale.launcher.platform.Settings;
+import io.shopscale.launcher.platform.Topology;
 import io.shopscale.launcher.process.Child;
 import io.shopscale.launcher.state.RunState;
 import io.shopscale.launcher.state.StateException;
@@ -46,6 +49,11 @@ final class UpCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--topology", paramLabel = "compact|services",
+            description = "compact: every service in one JVM, the least memory and the fastest start (the default, or "
+                    + "SHOPSCALE_TOPOLOGY); services: a JVM per service, as Kubernetes runs them.")
+    String topologyOption;
+
     @Spec
     CommandSpec spec;
 
@@ -70,8 +78,12 @@ final class UpCommand implements Callable<Integer> {
         SignalGuard guard;
         try (var lock = store.lock(Context.LOCK_WAIT, () -> out.println("Waiting for another shopscale command to finish..."))) {
             Preflight.refuseIfRunning(store, out);
+            Topology topology = Topology.choose(topologyOption, settings);
             List<Component> components = launches.components();
             Preflight.requireJars(components, settings);
+            if (topology == Topology.COMPACT) {
+                Preflight.requireJars(List.of(Component.compactHost()), settings);
+            }
             Preflight.requireFreePorts(launches.portClaims());
             Preflight.createDirectories(settings);
             launches.pruneEarlierBuilds(components);
@@ -79,16 +91,18 @@ final class UpCommand implements Callable<Integer> {
                 out.println("Unpacking the jars of this build for a faster start (once per build)...");
                 out.flush();
             });
-            Summary.starting(out, settings, launches);
+            Summary.starting(out, settings, launches, topology);
             var startup = new Startup(context.supervisor(), store, new RunState(Instant.now(),
                     storedEnvironment(settings), List.of()), out, err,
                     StartLimits.of(settings, Duration.ofSeconds(timeoutSeconds)));
             guard = SignalGuard.install(startup, store, shutdown, out);
             try {
-                for (List<Component> stage : Components.byStage(components, component -> component)) {
-                    Map<Child, Outcome> outcomes = startup.startTogether(stage.stream().map(launches::first).toList());
-                    if (!outcomes.values().stream().allMatch(Ready.class::isInstance)) {
-                        throw new Failure("ShopScale did not start. Logs: " + settings.logsDir());
+                if (topology == Topology.COMPACT) {
+                    startCompact(components, launches, startup, settings);
+                }
+                else {
+                    for (List<Component> stage : Components.byStage(components, component -> component)) {
+                        requireReady(startup.startTogether(stage.stream().map(launches::first).toList()), settings);
                     }
                 }
             }
@@ -113,6 +127,25 @@ final class UpCommand implements Callable<Integer> {
         out.flush();
         guard.running();
         return monitor(store, guard, out, err);
+    }
+
+    /** The stores in a process of their own, then every service in one JVM. */
+    private static void startCompact(List<Component> components, Launches launches, Startup startup,
+            Settings settings) {
+        List<Component> stores = components.stream().filter(component -> component.kind() == Kind.STORES).toList();
+        if (!stores.isEmpty()) {
+            requireReady(startup.startTogether(stores.stream().map(launches::first).toList()), settings);
+        }
+        HostedStart compact = launches.compact(components.stream()
+                .filter(component -> component.kind() == Kind.SERVICE).toList());
+        launches.pruneEarlierCompactBuilds(compact.host().jar());
+        requireReady(startup.startHosted(compact.host(), compact.services()), settings);
+    }
+
+    private static void requireReady(Map<Child, Outcome> outcomes, Settings settings) {
+        if (!outcomes.values().stream().allMatch(Ready.class::isInstance)) {
+            throw new Failure("ShopScale did not start. Logs: " + settings.logsDir());
+        }
     }
 
     /** The environment services were given, minus secrets, for instances that {@code scale} adds later. */

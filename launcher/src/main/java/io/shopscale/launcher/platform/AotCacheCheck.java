@@ -47,7 +47,9 @@ record AotCacheCheck(Path java, List<String> options, Path jar, Duration timeout
         var command = new ArrayList<String>();
         command.add(java.toString());
         command.addAll(options);
-        command.addAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache, "-version", "-jar", jar.toString()));
+        // The class path as -cp, not -jar: after -version the launcher reads no -jar, and an empty class path would
+        // leave the cache's class path unchecked. A JVM started with -jar records the same class path.
+        command.addAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache, "-cp", jar.toString(), "-version"));
         return command;
     }
 }

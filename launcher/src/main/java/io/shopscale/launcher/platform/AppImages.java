@@ -196,7 +196,7 @@ public final class AppImages {
         return fileName.replace("%", "%25").replace(" ", "%20");
     }
 
-    private static void delete(Path tree) {
+    static void delete(Path tree) {
         try (Stream<Path> paths = Files.walk(tree)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

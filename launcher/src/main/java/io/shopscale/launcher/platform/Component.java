@@ -22,11 +22,20 @@ public record Component(String name, String module, Kind kind, int defaultPort, 
         /** PostgreSQL, Redis and Kafka in one process that takes its ports as arguments; ready when they accept TCP. */
         STORES,
         /** A Spring Boot service configured through its environment; ready when its readiness group says so. */
-        SERVICE
+        SERVICE,
+        /**
+         * The compact topology's one JVM, which runs every service as the services topology would run each in a
+         * process of its own. Only its services show in status and logs; they are ready when each says so.
+         */
+        HOST
     }
 
     static Component stores(String name, String module, int stage) {
         return new Component(name, module, Kind.STORES, 0, stage, false, "256m", List.of(), 0);
+    }
+
+    public static Component compactHost() {
+        return new Component("compact", "platform/compact", Kind.HOST, 0, 1, false, "768m", List.of(), 0);
     }
 
     static Component service(String name, String module, int port, int stage) {
@@ -65,9 +74,20 @@ public record Component(String name, String module, Kind kind, int defaultPort, 
         return "SHOPSCALE_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_JAVA_OPTS";
     }
 
+    /** Services and stores are Spring Boot's executable jars; the compact host is a plain one. */
     public Path jar(Path home, String version) {
         String artifact = Path.of(module).getFileName().toString();
-        return home.resolve(module).resolve("target").resolve(artifact + "-" + version + "-exec.jar");
+        String classifier = kind == Kind.HOST ? "" : "-exec";
+        return home.resolve(module).resolve("target").resolve(artifact + "-" + version + classifier + ".jar");
+    }
+
+    /** Room for the classes of every service in the host; one service's in a process of its own. */
+    String maxMetaspace() {
+        return kind == Kind.HOST ? "384m" : "192m";
+    }
+
+    String codeCache() {
+        return kind == Kind.HOST ? "128m" : "64m";
     }
 
     /** Instance 1 carries the bare component name so single-instance logs and commands stay short. */
@@ -77,7 +97,7 @@ public record Component(String name, String module, Kind kind, int defaultPort, 
 
     public HealthCheck readinessCheck(List<Integer> ports) {
         return switch (kind) {
-            case STORES -> HealthCheck.tcp(ports);
+            case STORES, HOST -> HealthCheck.tcp(ports);
             case SERVICE -> {
                 // With an admin port, health lives there: the main port may be closed on purpose (an outage drill).
                 int healthPort = hasAdminPort() && ports.size() > 1 ? ports.get(1) : ports.getFirst();

@@ -43,8 +43,8 @@ final class JvmOptions {
                 "-Xss512k",
                 // One GC thread and no remembered sets: the cheapest collector for a small heap on two cores.
                 "-XX:+UseSerialGC",
-                "-XX:ReservedCodeCacheSize=64m",
-                "-XX:MaxMetaspaceSize=192m",
+                "-XX:ReservedCodeCacheSize=" + component.codeCache(),
+                "-XX:MaxMetaspaceSize=" + component.maxMetaspace(),
                 // Nothing restarts a failed process; dying loudly beats limping on after an OutOfMemoryError.
                 "-XX:+ExitOnOutOfMemoryError",
                 "--enable-native-access=ALL-UNNAMED",

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** Turns components and settings into the command lines, environments and logs of their instances. */
@@ -25,9 +26,80 @@ public final class Launches {
 
     private final ClassCaches classCaches = ClassCaches.ofThisMachine();
 
+    private final CompactImages compactImages;
+
+    /**
+     * The compact topology's start: one process, and for each service it hosts what the launcher records and waits
+     * for (its name, ports and readiness), sharing the host's pid, command and log.
+     */
+    public record HostedStart(LaunchSpec host, List<LaunchSpec> services) {
+    }
+
     public Launches(Settings settings) {
         this.settings = settings;
         this.images = new AppImages(settings.stateDir().resolve("apps"));
+        this.compactImages = new CompactImages(settings.stateDir().resolve("apps").resolve("compact"));
+    }
+
+    /**
+     * Every given service in one JVM, each on the port and with the environment it would have in a process of its own.
+     * Their images must be {@link #prepare prepared}; the compact image is assembled from them here when needed, and
+     * its class cache settled.
+     */
+    public HostedStart compact(List<Component> services) {
+        return compact(services, settings.serviceEnvironment(), service -> service.hasAdminPort()
+                ? List.of(settings.port(service), settings.adminPort(service)) : List.of(settings.port(service)));
+    }
+
+    /**
+     * @param serviceEnvironment what the platform tells its services about the registry and stores; the user's
+     *        secrets are added from the current environment
+     * @param ports each service's port, and its admin port if it has one
+     */
+    public HostedStart compact(List<Component> services, Map<String, String> serviceEnvironment,
+            Function<Component, List<Integer>> ports) {
+        Component host = Component.compactHost();
+        Path hostJar = compactImages.prepare(host.jar(settings.home(), settings.version()), services.stream()
+                .map(service -> new CompactImages.HostedImage(service.name(), images.runnableJar(fatJar(service))))
+                .toList());
+        Path cacheBase = settings.cdsDir().resolve(host.name() + "-" + hostJar.getParent().getFileName());
+        classCaches.settle(cacheBase, new AotCacheCheck(settings.java(), JvmOptions.withoutClassCache(host, settings),
+                hostJar, AotCacheCheck.TIMEOUT));
+        var env = new LinkedHashMap<>(serviceEnvironment);
+        env.putAll(secrets());
+        var arguments = new ArrayList<String>();
+        var hosted = new ArrayList<LaunchSpec>();
+        for (Component service : services) {
+            List<Integer> listening = ports.apply(service);
+            arguments.addAll(List.of("--service", service.name(), "--server.port=" + listening.getFirst()));
+            if (service.hasAdminPort()) {
+                env.put(service.adminPortVariable(), Integer.toString(listening.get(1)));
+            }
+            hosted.add(new LaunchSpec(service.name(), 1, List.of(), Map.of(), settings.home(), hostJar, Path.of(""),
+                    listening));
+        }
+        var command = new ArrayList<String>();
+        command.add(settings.java().toString());
+        command.addAll(JvmOptions.forInstance(host, 1, settings, cacheBase));
+        command.addAll(List.of("-jar", hostJar.toString()));
+        command.addAll(arguments);
+        var log = settings.logsDir().resolve(host.name() + ".log");
+        var hostSpec = new LaunchSpec(host.name(), 1, command, env, settings.home(), hostJar, log, List.of());
+        return new HostedStart(hostSpec, hosted.stream().map(service -> service.hostedIn(hostSpec)).toList());
+    }
+
+    /** Forgets compact images and class caches of earlier builds; only while nothing runs. */
+    public void pruneEarlierCompactBuilds(Path currentHostJar) {
+        compactImages.prune(currentHostJar);
+        String current = Component.compactHost().name() + "-" + currentHostJar.getParent().getFileName() + ".";
+        try (Stream<Path> caches = Files.list(settings.cdsDir())) {
+            caches.filter(cache -> cache.getFileName().toString().startsWith(Component.compactHost().name() + "-"))
+                    .filter(cache -> !cache.getFileName().toString().startsWith(current))
+                    .forEach(cache -> cache.toFile().delete());
+        }
+        catch (IOException noCachesYet) {
+            // nothing to prune
+        }
     }
 
     /** The stores the stores process runs: those not given as external URLs. */

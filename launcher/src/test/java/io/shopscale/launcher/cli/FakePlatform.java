@@ -60,6 +60,8 @@ final class FakePlatform {
         }
         // Archives would only slow these tiny JVMs down.
         environment.put("SHOPSCALE_CDS", "off");
+        // Fake components run a process each; the compact topology's host runs real services only.
+        environment.put("SHOPSCALE_TOPOLOGY", "services");
     }
 
     Result run(String... args) {

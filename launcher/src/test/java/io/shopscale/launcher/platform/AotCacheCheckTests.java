@@ -69,7 +69,7 @@ class AotCacheCheckTests {
     @Test
     void theCheckRunsTheInstancesOptionsAndJarWithTheCacheRequiredAndStopsAfterTheVersion() {
         assertThat(check().command(trained)).containsExactly(java(), "-XX:+UseSerialGC", "-Xmx64m",
-                "-XX:AOTMode=on", "-XX:AOTCache=" + trained, "-version", "-jar", jar.toString());
+                "-XX:AOTMode=on", "-XX:AOTCache=" + trained, "-cp", jar.toString(), "-version");
     }
 
     private static AotCacheCheck check() {

@@ -26,6 +26,21 @@ class LogTailTests {
     }
 
     @Test
+    void picksTheLastMatchingLinesOfALogThatSeveralWrite() throws IOException {
+        String lines = IntStream.range(0, 5000)
+                .mapToObj(i -> "{\"service\":{\"name\":\"" + (i % 3 == 0 ? "catalog" : "orders") + "\"},\"n\":" + i + "}")
+                .collect(Collectors.joining("\n", "", "\n"));
+        Path log = write(lines);
+
+        assertThat(LogTail.lastLines(log, 2, line -> line.contains("\"name\":\"catalog\"")))
+                .containsExactly("{\"service\":{\"name\":\"catalog\"},\"n\":4995}",
+                        "{\"service\":{\"name\":\"catalog\"},\"n\":4998}");
+        assertThat(LogTail.lastLines(log, 10_000, line -> line.contains("\"n\":0}"))).containsExactly(
+                "{\"service\":{\"name\":\"catalog\"},\"n\":0}");
+        assertThat(LogTail.lastLines(log, 3, line -> false)).isEmpty();
+    }
+
+    @Test
     void keepsAnUnfinishedLastLineAndEmptyLines() throws IOException {
         assertThat(LogTail.lastLines(write("a\n\nb\nhalf"), 3)).containsExactly("", "b", "half");
     }
