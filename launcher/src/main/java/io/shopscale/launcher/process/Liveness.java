@@ -1,5 +1,8 @@
 package io.shopscale.launcher.process;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,6 +22,7 @@ public final class Liveness {
     public static Optional<ProcessHandle> find(long pid, String jar, Instant startedAt) {
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
+                .filter(process -> !isZombie(process.pid()))
                 .filter(process -> process.info().commandLine()
                         .map(commandLine -> commandLine.contains(jar))
                         .orElseGet(() -> sameStart(process, startedAt)));
@@ -26,6 +30,22 @@ public final class Liveness {
 
     public static boolean isAlive(long pid, String jar, Instant startedAt) {
         return find(pid, jar, startedAt).isPresent();
+    }
+
+    /**
+     * A process that exited but was not yet reaped by its parent (for a platform process, whoever adopted it once the
+     * launcher that started it exited) is still listed, with its pid and start time, for a while; it is gone all the
+     * same. Linux says so in {@code /proc/<pid>/stat}; elsewhere nothing is a zombie.
+     */
+    static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int endOfName = stat.lastIndexOf(')');
+            return endOfName > 0 && stat.length() > endOfName + 2 && stat.charAt(endOfName + 2) == 'Z';
+        }
+        catch (IOException | RuntimeException noProcFileSystem) {
+            return false;
+        }
     }
 
     private static boolean sameStart(ProcessHandle process, Instant startedAt) {

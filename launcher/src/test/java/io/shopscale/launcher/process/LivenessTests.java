@@ -25,6 +25,23 @@ class LivenessTests {
     }
 
     @Test
+    void aProcessThatExitedButWasNotReapedYetIsNotAlive() throws Exception {
+        // The shell's child exits after 0.2 s, when the shell has become a sleep that never reaps it: a zombie.
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.2 & echo $!; exec sleep 5").start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream()))) {
+            long zombie = Long.parseLong(out.readLine().trim());
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(3))
+                    .until(() -> Liveness.isZombie(zombie));
+
+            assertThat(ProcessHandle.of(zombie).map(ProcessHandle::isAlive)).as("still listed").contains(true);
+            assertThat(Liveness.isAlive(zombie, "sleep", Instant.now())).isFalse();
+        }
+        finally {
+            parent.destroyForcibly();
+        }
+    }
+
+    @Test
     void anExitedProcessIsNotAlive() throws IOException, InterruptedException {
         Process finished = new ProcessBuilder("true").start();
         finished.waitFor();
