@@ -10,6 +10,7 @@ import io.shopscale.launcher.platform.Launches.HostedStart;
 import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.platform.Topology;
 import io.shopscale.launcher.process.Child;
+import io.shopscale.launcher.process.LaunchSpec;
 import io.shopscale.launcher.state.RunState;
 import io.shopscale.launcher.state.StateException;
 import io.shopscale.launcher.state.StateStore;
@@ -29,6 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 @Command(name = "up",
         description = {"Start the platform and wait until every component is ready.",
@@ -129,17 +133,41 @@ final class UpCommand implements Callable<Integer> {
         return monitor(store, guard, out, err);
     }
 
-    /** The stores in a process of their own, then every service in one JVM. */
+    /**
+     * The stores in a process of their own; then, together, every service in one JVM and the components that keep a
+     * process of their own beside it (the payment provider simulator).
+     */
     private static void startCompact(List<Component> components, Launches launches, Startup startup,
             Settings settings) {
         List<Component> stores = components.stream().filter(component -> component.kind() == Kind.STORES).toList();
         if (!stores.isEmpty()) {
             requireReady(startup.startTogether(stores.stream().map(launches::first).toList()), settings);
         }
-        HostedStart compact = launches.compact(components.stream()
-                .filter(component -> component.kind() == Kind.SERVICE).toList());
+        HostedStart compact = launches.compact(components.stream().filter(Components::hostedInCompact).toList());
         launches.pruneEarlierCompactBuilds(compact.host().jar());
-        requireReady(startup.startHosted(compact.host(), compact.services()), settings);
+        List<LaunchSpec> beside = components.stream()
+                .filter(component -> component.kind() == Kind.SERVICE && !Components.hostedInCompact(component))
+                .map(launches::first).toList();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Map<Child, Outcome>> apart = executor.submit(() -> startup.startTogether(beside));
+            Map<Child, Outcome> hosted = startup.startHosted(compact.host(), compact.services());
+            requireReady(join(apart), settings);
+            requireReady(hosted, settings);
+        }
+    }
+
+    private static Map<Child, Outcome> join(Future<Map<Child, Outcome>> start) {
+        try {
+            return start.get();
+        }
+        catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(failed.getCause());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new Failure("interrupted");
+        }
     }
 
     private static void requireReady(Map<Child, Outcome> outcomes, Settings settings) {

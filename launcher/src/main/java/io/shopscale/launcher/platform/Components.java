@@ -33,6 +33,15 @@ public final class Components {
     private Components() {
     }
 
+    /**
+     * Whether the compact topology runs the component inside its one JVM: every service of the platform. The payment
+     * provider simulator stands for an external system and keeps a process of its own, so that its ledger (what it
+     * charged) outlives a crash of the platform, as a real provider's would.
+     */
+    public static boolean hostedInCompact(Component component) {
+        return component.kind() == Component.Kind.SERVICE && !component.name().equals(PAYMENT_PROVIDER);
+    }
+
     public static List<Component> all() {
         return ALL;
     }
