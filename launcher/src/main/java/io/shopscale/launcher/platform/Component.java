@@ -35,7 +35,8 @@ public record Component(String name, String module, Kind kind, int defaultPort, 
     }
 
     public static Component compactHost() {
-        return new Component("compact", "platform/compact", Kind.HOST, 0, 1, false, "768m", List.of(), 0);
+        // Every service's live data under a Black-Friday load fits in about 200 MB; the rest is room for young garbage.
+        return new Component("compact", "platform/compact", Kind.HOST, 0, 1, false, "512m", List.of(), 0);
     }
 
     static Component service(String name, String module, int port, int stage) {
@@ -49,6 +50,10 @@ public record Component(String name, String module, Kind kind, int defaultPort, 
     Component withRouteProbes(String... paths) {
         return new Component(name, module, kind, defaultPort, stage, scalable, maxHeap, List.of(paths),
                 defaultAdminPort);
+    }
+
+    Component withMaxHeap(String heap) {
+        return new Component(name, module, kind, defaultPort, stage, scalable, heap, routeProbes, defaultAdminPort);
     }
 
     Component withAdminPort(int port) {

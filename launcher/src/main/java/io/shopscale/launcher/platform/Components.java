@@ -26,7 +26,8 @@ public final class Components {
             Component.scalableService("inventory", "services/inventory", 8084, 2),
             Component.scalableService("orders", "services/orders", 8085, 2),
             Component.scalableService("payment", "services/payment", 8086, 2),
-            Component.service(PAYMENT_PROVIDER, "services/psp-simulator", 8090, 2).withAdminPort(8091),
+            // A simulator whose ledger is a few MB even after a Black-Friday run.
+            Component.service(PAYMENT_PROVIDER, "services/psp-simulator", 8090, 2).withAdminPort(8091).withMaxHeap("96m"),
             Component.service(GATEWAY, "services/gateway", 8080, 2).withRouteProbes("/api/products?size=1", "/.well-known/jwks.json",
                     "/api/inventory/HKT-00001"));
 
