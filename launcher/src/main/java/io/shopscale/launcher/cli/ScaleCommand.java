@@ -86,7 +86,8 @@ final class ScaleCommand implements Callable<Integer> {
             }
             for (ScaleRequest request : requests) {
                 state = restartDeadHost(state, request.component(), launches, settings, store, shutdown, out, err);
-                state = dropDead(state, request.component());
+                state = dropDead(state, request.component(), new RegistryLeases(state.environment()
+                        .getOrDefault(Settings.REGISTRY_URL_VARIABLE, settings.registryUrl()).split(",")[0]), out);
                 store.write(state);
                 List<InstanceRecord> live = state.instancesOf(request.component().name());
                 out.printf("Scaling %s from %d to %d instances...%n", request.component().name(), live.size(),
@@ -206,7 +207,15 @@ final class ScaleCommand implements Callable<Integer> {
         return store.read().orElse(remaining);
     }
 
-    private RunState dropDead(RunState state, Component component) {
+    /** Forgets the component's dead instances, in the state and in the registry, so that nobody is sent to them. */
+    private static RunState dropDead(RunState state, Component component, RegistryLeases leases, PrintWriter out) {
+        List<InstanceRecord> dead = state.instancesOf(component.name()).stream()
+                .filter(instance -> !Instances.alive(instance)).toList();
+        for (InstanceRecord instance : dead) {
+            if (!instance.hosted() && leases.cancel(instance)) {
+                out.printf("%s (port %d) is dead; its registration is cancelled.%n", instance.name(), instance.port());
+            }
+        }
         return state.without(instance -> instance.component().equals(component.name()) && !Instances.alive(instance));
     }
 
