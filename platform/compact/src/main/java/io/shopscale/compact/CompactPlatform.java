@@ -72,6 +72,7 @@ public final class CompactPlatform {
         try {
             var application = new SpringApplication(new DefaultResourceLoader(view), view.loadClass(service.applicationClass()));
             application.setDefaultProperties(HOSTED_DEFAULTS);
+            application.addInitializers(new SharedClassPathImports(view));
             application.run(service.arguments().toArray(String[]::new));
         }
         catch (ClassNotFoundException ex) {

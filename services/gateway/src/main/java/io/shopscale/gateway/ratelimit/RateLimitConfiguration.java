@@ -34,7 +34,7 @@ class RateLimitConfiguration {
 	EdgeRateLimiter apiRateLimiter(RateLimitSettings settings, ReactiveStringRedisTemplate redis,
 			@Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
 			ConfigurationService configurationService, MeterRegistry meters) {
-		return new EdgeRateLimiter("api", settings.api(), settings.failOpenPause(), redis, script,
+		return new EdgeRateLimiter("api", settings.api(), settings.failOpenPause(), redis, readOnce(script),
 				configurationService, meters);
 	}
 
@@ -42,8 +42,18 @@ class RateLimitConfiguration {
 	EdgeRateLimiter credentialsRateLimiter(RateLimitSettings settings, ReactiveStringRedisTemplate redis,
 			@Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
 			ConfigurationService configurationService, MeterRegistry meters) {
-		return new EdgeRateLimiter("credentials", settings.credentials(), settings.failOpenPause(), redis, script,
-				configurationService, meters);
+		return new EdgeRateLimiter("credentials", settings.credentials(), settings.failOpenPause(), redis,
+				readOnce(script), configurationService, meters);
+	}
+
+	/**
+	 * The stock script reads its Lua from a class path resource and asks the resource for its last-modified time
+	 * on every call (to reload an edited script), which is a jar lookup per request: measured here as 10% of the
+	 * gateway's CPU under load. The text is read once; the script never changes while the gateway runs.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static RedisScript<List<Long>> readOnce(RedisScript<List<Long>> script) {
+		return (RedisScript<List<Long>>) (RedisScript) RedisScript.of(script.getScriptAsString(), List.class);
 	}
 
 	@Bean
