@@ -149,7 +149,7 @@ for way in direct nginx gateway; do
   after=$(cpu_ticks)
   requests=$(field "$out/cpu-$way.json" "$way" count)
   cpu=$(awk -v t=$(( after - before )) -v hz="$hz" 'BEGIN { printf "%.1f", t / hz }')
-  per_request[$way]=$(awk -v c="$cpu" -v n="$requests" 'BEGIN { printf "%.3f", n > 0 ? 1000 * c / n : 0 }')
+  per_request[$way]=$(awk -v c="$cpu" -v n="$requests" 'BEGIN { printf "%.3f", (n > 0 ? 1000 * c / n : 0) }')
   hop=$(awk -v a="${per_request[$way]}" -v b="${per_request[direct]}" 'BEGIN { printf "%.3f", a - b }')
   [ "$way" = direct ] && hop="-"
   echo "| $way | $requests | $cpu | ${per_request[$way]} | $hop |"
