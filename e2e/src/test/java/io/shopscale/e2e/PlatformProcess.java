@@ -52,6 +52,9 @@ final class PlatformProcess {
         environment.put("SHOPSCALE_RESERVATION_TTL", "60s");
         // Payment tries a provider that came back after a few seconds, not ten: the deadlines above are short.
         environment.put("SHOPSCALE_PAYMENT_PROVIDER_OPEN_FOR", "3s");
+        // A dead payment instance's claims are taken up once their lease runs out: 30 s instead of 60 s, still more
+        // than the longest go at a payment (26 s with these provider timeouts; payment checks it at start).
+        environment.put("SHOPSCALE_PAYMENT_CHARGING_LEASE", "30s");
         // An outbox row whose completion a database outage cut off is resubmitted after seconds, not two minutes, so
         // a short drill's drain sees the outboxes empty within its bound.
         environment.put("SPRING_MODULITH_EVENTS_STALENESS_PUBLISHED", "20s");
