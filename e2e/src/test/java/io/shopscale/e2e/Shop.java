@@ -64,8 +64,9 @@ final class Shop {
     }
 
     /**
-     * Checkout as a well-behaved client does it: a 503 (or a 409 while the same key is still in flight, which
-     * carries Retry-After) is retried with the same Idempotency-Key about a second later, until the answer is final.
+     * Checkout as a well-behaved client does it: a 503, or a 429 or 409 that carries Retry-After (the platform is
+     * full, or the same key is still in flight), is retried with the same Idempotency-Key about a second later, until
+     * the answer is final.
      */
     HttpResponse<String> checkoutUntilDecided(String token, String idempotencyKey, List<Line> lines) {
         return await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
@@ -74,7 +75,8 @@ final class Shop {
 
     private static boolean retryable(HttpResponse<String> response) {
         return response.statusCode() == 503
-                || (response.statusCode() == 409 && response.headers().firstValue("Retry-After").isPresent());
+                || ((response.statusCode() == 409 || response.statusCode() == 429)
+                        && response.headers().firstValue("Retry-After").isPresent());
     }
 
     HttpResponse<String> order(String token, String orderId) {

@@ -1,12 +1,20 @@
 package io.shopscale.platform.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.shopscale.platform.admission.AdmissionControl;
+import io.shopscale.platform.admission.AdmissionProperties;
 import org.apache.catalina.Host;
 import org.apache.catalina.Lifecycle;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,8 +24,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /**
- * The web defaults every servlet service gets without writing a line: request ids, problem+json errors, and for a
- * service with a database, 503 with {@code Retry-After} while it is unreachable.
+ * The web defaults every servlet service gets without writing a line: request ids, problem+json errors, admission
+ * control under overload, and for a service with a database, 503 with {@code Retry-After} while it is unreachable.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
@@ -32,6 +40,30 @@ class ServiceWebDefaultsAutoConfiguration {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * Adaptive admission with priorities (see {@link AdmissionProperties}); after the request id, so that a refusal
+     * carries one, and before everything else, so that it costs nothing more.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "shopscale.admission.enabled", matchIfMissing = true)
+    @EnableConfigurationProperties(AdmissionProperties.class)
+    static class Admission {
+
+        @Bean
+        AdmissionControl admissionControl(AdmissionProperties properties, ObjectProvider<MeterRegistry> meters,
+                                          @Value("${spring.application.name:service}") String name) {
+            return AdmissionControl.create(name, properties, meters.getIfAvailable(() -> Metrics.globalRegistry));
+        }
+
+        @Bean
+        FilterRegistrationBean<AdmissionFilter> admissionFilter(AdmissionControl admission) {
+            FilterRegistrationBean<AdmissionFilter> registration =
+                    new FilterRegistrationBean<>(new AdmissionFilter(admission));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+            return registration;
+        }
     }
 
     /** Tomcat's own errors, raised before a servlet runs, in problem+json like the rest. */

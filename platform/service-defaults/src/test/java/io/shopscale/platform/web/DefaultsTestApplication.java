@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -22,6 +24,10 @@ class DefaultsTestApplication {
 
     @RestController
     static class ProbeController {
+
+        static final CountDownLatch GATE = new CountDownLatch(1);
+
+        static final CountDownLatch HELD = new CountDownLatch(2);
 
         @GetMapping("/probe/{id}")
         Map<String, Object> byId(@PathVariable UUID id) {
@@ -44,6 +50,14 @@ class DefaultsTestApplication {
         @GetMapping("/probe/boom")
         Map<String, Object> boom() {
             throw new IllegalStateException("secret internal detail");
+        }
+
+        /** Held until the test opens the gate: a request that occupies its slot for as long as a test needs. */
+        @GetMapping("/probe/held")
+        Map<String, Object> held() throws InterruptedException {
+            HELD.countDown();
+            GATE.await(30, TimeUnit.SECONDS);
+            return Map.of("held", true);
         }
 
         @GetMapping("/probe/store-down")

@@ -47,7 +47,7 @@ class RequestLimitsWebFilter implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		// Before Spring Security's filter chain (-100): a body that cannot pass costs no token check.
-		return Ordered.HIGHEST_PRECEDENCE + 2;
+		return Ordered.HIGHEST_PRECEDENCE + 3;
 	}
 
 	@Override
