@@ -1,8 +1,9 @@
 package io.shopscale.platform.admission;
 
 import com.netflix.concurrency.limits.Limiter;
-import com.netflix.concurrency.limits.limit.Gradient2Limit;
+import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limit.WindowedLimit;
+import com.netflix.concurrency.limits.limit.window.PercentileSampleWindowFactory;
 import com.netflix.concurrency.limits.limiter.AbstractLimiter;
 import com.netflix.concurrency.limits.limiter.AbstractPartitionedLimiter;
 import io.micrometer.core.instrument.Counter;
@@ -12,17 +13,25 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * How many requests one server lets in at once, adapted to what it is measured to serve, with a share of the limit
  * kept for each {@link Priority}. A request either gets a {@link Permit}, which it must close with how it ended,
  * or is refused: the caller answers 429 at once instead of queueing it behind work it cannot finish in time.
  * <p>
- * The limiter is Netflix's concurrency-limits (partitioned limiter, Gradient2 limit over windows); this class only
+ * The limiter is Netflix's concurrency-limits: its partitioned limiter, and its AIMD limit fed one sample per window,
+ * the window's 90th-percentile latency, with the latency target as the line between on time and late. This class
  * names the shop's priorities and publishes the limit, the requests in flight and the refusals to Micrometer as
  * {@code shopscale.admission.*}.
  */
 public final class AdmissionControl {
+
+    /** Fewer answers than this in a window say too little to move the limit; the window waits for more. */
+    private static final int MIN_SAMPLES_PER_WINDOW = 10;
+
+    /** The latencies a window keeps for its percentile; answers past these in the same window are not sampled. */
+    private static final int MAX_SAMPLES_PER_WINDOW = 256;
 
     private final AbstractLimiter<Priority> limiter;
 
@@ -39,15 +48,26 @@ public final class AdmissionControl {
      * @param name the server's name, a tag on the meters (several share one registry in the compact topology)
      */
     public static AdmissionControl create(String name, AdmissionProperties properties, MeterRegistry meters) {
+        return create(name, properties, meters, System::nanoTime);
+    }
+
+    static AdmissionControl create(String name, AdmissionProperties properties, MeterRegistry meters,
+                                   LongSupplier nanoClock) {
+        // Per window, the 90th percentile of the latencies measured in it is held against the target: above it (or
+        // with a 503/504 in the window) the limit shrinks by a tenth; at or below it, and with at least half the
+        // limit in use, the limit grows by one.
         var limit = WindowedLimit.newBuilder()
                 .minWindowTime(properties.window().toMillis(), TimeUnit.MILLISECONDS)
                 .maxWindowTime(properties.window().toMillis(), TimeUnit.MILLISECONDS)
-                .build(Gradient2Limit.newBuilder()
+                .windowSize(MIN_SAMPLES_PER_WINDOW)
+                .sampleWindowFactory(PercentileSampleWindowFactory.of(0.9, MAX_SAMPLES_PER_WINDOW))
+                .build(AIMDLimit.newBuilder()
                         .initialLimit(properties.initialLimit())
                         .minLimit(properties.minLimit())
-                        .maxConcurrency(properties.maxLimit())
+                        .maxLimit(properties.maxLimit())
+                        .timeout(properties.latencyTarget().toNanos(), TimeUnit.NANOSECONDS)
                         .build());
-        var builder = new PriorityLimiterBuilder().named(name).limit(limit)
+        var builder = new PriorityLimiterBuilder().named(name).limit(limit).nanoClock(nanoClock)
                 .partitionResolver(priority -> priority.name());
         for (Priority priority : Priority.values()) {
             builder.partition(priority.name(), priority.share());

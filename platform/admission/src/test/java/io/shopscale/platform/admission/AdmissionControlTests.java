@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class AdmissionControlTests {
@@ -15,7 +16,7 @@ class AdmissionControlTests {
 
     /** A limit pinned at ten: min, initial and max alike, so the test is about admission, not adaptation. */
     private final AdmissionControl control = AdmissionControl.create("test",
-            new AdmissionProperties(true, 10, 10, 10, Duration.ofSeconds(1), Duration.ofSeconds(2)), meters);
+            new AdmissionProperties(true, 10, 10, 10, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2)), meters);
 
     @Test
     void belowTheLimitEveryPriorityGetsIn() {
@@ -82,8 +83,37 @@ class AdmissionControlTests {
     }
 
     @Test
+    void theLimitShrinksWhileLatencyIsAboveTheTargetAndGrowsBackWhenItHolds() {
+        AtomicLong now = new AtomicLong(0);
+        AdmissionControl adaptive = AdmissionControl.create("adaptive", new AdmissionProperties(true, 50, 10, 100,
+                Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1)), meters, now::get);
+
+        for (int window = 0; window < 8; window++) {
+            serveWindow(adaptive, now, 30, Duration.ofMillis(200));
+        }
+        int shrunk = adaptive.limit();
+        assertThat(shrunk).isLessThan(50).isGreaterThanOrEqualTo(10);
+
+        for (int window = 0; window < 8; window++) {
+            serveWindow(adaptive, now, shrunk, Duration.ofMillis(20));
+        }
+        assertThat(adaptive.limit()).isGreaterThan(shrunk);
+    }
+
+    /** One window's worth of requests, all taking the same time, then the clock moves past the window's end. */
+    private static void serveWindow(AdmissionControl control, AtomicLong now, int requests, Duration latency) {
+        List<AdmissionControl.Permit> permits = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            control.tryAdmit(Priority.CRITICAL).ifPresent(permits::add);
+        }
+        now.addAndGet(latency.toNanos());
+        permits.forEach(AdmissionControl.Permit::served);
+        now.addAndGet(Duration.ofMillis(300).toNanos());
+    }
+
+    @Test
     void inconsistentLimitsAreRejectedAtStartup() {
-        assertThatThrownBy(() -> new AdmissionProperties(true, 5, 10, 100, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new AdmissionProperties(true, 5, 10, 100, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min-limit");
     }
 }
