@@ -24,14 +24,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Reservations {
 
     private final ReservationRepository repository;
+    private final Replays replays;
     private final ReservationMetrics metrics;
     private final InventoryProperties properties;
     private final CheckoutTimings timings;
     private final TransactionTemplate transactions;
 
-    Reservations(ReservationRepository repository, ReservationMetrics metrics, InventoryProperties properties,
-                 CheckoutTimings timings, PlatformTransactionManager transactionManager) {
+    Reservations(ReservationRepository repository, Replays replays, ReservationMetrics metrics,
+                 InventoryProperties properties, CheckoutTimings timings, PlatformTransactionManager transactionManager) {
         this.repository = repository;
+        this.replays = replays;
         this.metrics = metrics;
         this.properties = properties;
         this.timings = timings;
@@ -49,7 +51,7 @@ public class Reservations {
         ReserveOutcome outcome = transactions.execute(status -> {
             var expiresAt = repository.claim(command.orderId(), timings.reservationTtl());
             if (expiresAt.isEmpty()) {
-                return replay(command);
+                return replays.answer(command);
             }
             List<Line> lines = command.lines();
             for (int i = 0; i < lines.size(); i++) {
@@ -119,17 +121,6 @@ public class Reservations {
         });
         metrics.expired(expired);
         return expired;
-    }
-
-    private ReserveOutcome replay(ReserveCommand command) {
-        var stored = repository.find(command.orderId()).orElseThrow();
-        if (!repository.lines(command.orderId()).equals(command.lines())) {
-            return new ReserveOutcome.LinesDiffer();
-        }
-        if (stored.state().ended()) {
-            return new ReserveOutcome.Ended(stored.state());
-        }
-        return new ReserveOutcome.Reserved(stored.expiresAt(), true);
     }
 
     /**
