@@ -1,20 +1,29 @@
 package io.shopscale.inventory.reservation;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-/** What operators watch: how reservations end, and how much stock the expiry job had to give back. */
+/**
+ * What operators watch: how reservations end, how many shared a transaction, and how much stock the expiry job had
+ * to give back.
+ */
 @Component
 class ReservationMetrics {
 
     private final MeterRegistry registry;
     private final Counter expiries;
+    private final DistributionSummary batchSizes;
 
     ReservationMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.expiries = Counter.builder("inventory.expiries")
                 .description("Reservations that expired unconfirmed and gave their stock back")
+                .register(registry);
+        this.batchSizes = DistributionSummary.builder("inventory.reservation.batch.size")
+                .description("Single-line reservations of one SKU reserved together in one transaction")
+                .baseUnit("reservations")
                 .register(registry);
     }
 
@@ -27,6 +36,10 @@ class ReservationMetrics {
             case ReserveOutcome.Ended ignored -> "ended";
         };
         count("inventory.reservations", "Reserve calls by outcome", name);
+    }
+
+    void batch(int size) {
+        batchSizes.record(size);
     }
 
     void release(Transition transition) {

@@ -5,10 +5,13 @@ import io.shopscale.inventory.reservation.ReserveCommand.Line;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,6 +44,38 @@ class ReservationRepository {
                 .param("ttlMillis", ttl.toMillis())
                 .query((rs, row) -> rs.getObject("expires_at", OffsetDateTime.class).toInstant())
                 .optional();
+    }
+
+    /**
+     * Claims every free order id among {@code orderIds} in one statement and returns the claimed ones with their
+     * expiry; ids that already hold a reservation are left out (after waiting for a concurrent claim of them to
+     * finish). Rows go in in order id order, so transactions claiming overlapping sets wait on each other in one
+     * order and never deadlock.
+     */
+    Map<UUID, Instant> claimAll(Collection<UUID> orderIds, Duration ttl) {
+        return jdbc.sql("""
+                        INSERT INTO reservation (order_id, state, expires_at)
+                        SELECT claim.order_id, 'RESERVED', now() + :ttlMillis * interval '1 millisecond'
+                        FROM unnest(CAST(:orderIds AS uuid[])) AS claim(order_id)
+                        ORDER BY claim.order_id
+                        ON CONFLICT (order_id) DO NOTHING
+                        RETURNING order_id, expires_at""")
+                .param("orderIds", orderIds.toArray(UUID[]::new))
+                .param("ttlMillis", ttl.toMillis())
+                .query((rs, row) -> Map.entry(rs.getObject("order_id", UUID.class),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * Drops claims this transaction made and no longer wants, so a refused order leaves no row behind. Only ever
+     * pass ids this same transaction claimed: anything else would delete another order's reservation.
+     */
+    void unclaim(Collection<UUID> orderIds) {
+        jdbc.sql("DELETE FROM reservation WHERE order_id = ANY(CAST(:orderIds AS uuid[]))")
+                .param("orderIds", orderIds.toArray(UUID[]::new))
+                .update();
     }
 
     Optional<Stored> find(UUID orderId) {
@@ -77,6 +112,19 @@ class ReservationRepository {
                 });
     }
 
+    /** One line each for several orders of the same SKU, in one statement; {@code quantities} pair with the ids. */
+    void addLines(Sku sku, List<UUID> orderIds, int[] quantities) {
+        jdbc.sql("""
+                        INSERT INTO reservation_line (order_id, sku, quantity)
+                        SELECT line.order_id, :sku, line.quantity
+                        FROM unnest(CAST(:orderIds AS uuid[]), CAST(:quantities AS integer[]))
+                             AS line(order_id, quantity)""")
+                .param("sku", sku.value())
+                .param("orderIds", orderIds.toArray(UUID[]::new))
+                .param("quantities", quantities)
+                .update();
+    }
+
     void setState(UUID orderId, ReservationState state) {
         jdbc.sql("UPDATE reservation SET state = :state, updated_at = now() WHERE order_id = :orderId")
                 .param("state", state.name())
@@ -101,6 +149,16 @@ class ReservationRepository {
 
     OptionalInt available(Sku sku) {
         return jdbc.sql("SELECT available FROM stock WHERE sku = :sku")
+                .param("sku", sku.value())
+                .query(Integer.class)
+                .optional()
+                .map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
+    }
+
+    /** The SKU's available units with its row locked until the transaction ends; empty for an unknown SKU. */
+    OptionalInt lockAvailable(Sku sku) {
+        return jdbc.sql("SELECT available FROM stock WHERE sku = :sku FOR UPDATE")
                 .param("sku", sku.value())
                 .query(Integer.class)
                 .optional()

@@ -14,42 +14,63 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reserve, release, confirm and expire, each one transaction at READ COMMITTED. No step reads stock and then
- * writes what it read: every move is a guarded update that PostgreSQL re-checks under the row lock, so
- * concurrency costs waiting, never a wrong count, a serialization failure or (with rows locked in SKU order) a
- * deadlock. Release and confirm join a surrounding transaction, so an event consumer can record the event in the
- * same one.
+ * Reserve, release, confirm and expire, each one transaction at READ COMMITTED; concurrent single-line reservations
+ * of one SKU may share one ({@link ReservationBatch}). No step writes a count it read without holding the row: every
+ * move is a guarded update that PostgreSQL re-checks under the row lock, so concurrency costs waiting, never a wrong
+ * count, a serialization failure or (with rows locked in SKU order) a deadlock. Release and confirm join a
+ * surrounding transaction, so an event consumer can record the event in the same one.
  */
 @Service
 public class Reservations {
 
     private final ReservationRepository repository;
+    private final Replays replays;
     private final ReservationMetrics metrics;
     private final InventoryProperties properties;
     private final CheckoutTimings timings;
     private final TransactionTemplate transactions;
+    private final ReservationBatcher batcher;
 
-    Reservations(ReservationRepository repository, ReservationMetrics metrics, InventoryProperties properties,
-                 CheckoutTimings timings, PlatformTransactionManager transactionManager) {
+    Reservations(ReservationRepository repository, Replays replays, ReservationBatch batch,
+                 ReservationMetrics metrics, InventoryProperties properties, CheckoutTimings timings,
+                 PlatformTransactionManager transactionManager) {
         this.repository = repository;
+        this.replays = replays;
         this.metrics = metrics;
         this.properties = properties;
         this.timings = timings;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.transactions.setTimeout(10);
+        var batching = properties.reservations();
+        this.batcher = batching.coalesce()
+                ? new ReservationBatcher(batch::reserve, batching.maxBatch(), batching.maxWait(), metrics::batch)
+                : null;
     }
 
     /**
-     * All lines or none. The reservation row is written first, so a concurrent call with the same order id waits
-     * for this one and then answers from its result. A shortage rolls everything back, leaving no row behind:
-     * the same order id may try again once stock returns.
+     * All lines or none, idempotent by order id. A single-line reservation (a flash sale's checkout: one unit of
+     * one SKU) joins the next batch of its SKU when reservations coalesce, so a hot SKU's row lock and commit are
+     * paid once per batch rather than once per buyer; every other one has a transaction of its own.
      */
     public ReserveOutcome reserve(ReserveCommand command) {
-        ReserveOutcome outcome = transactions.execute(status -> {
+        ReserveOutcome outcome = batcher != null && command.lines().size() == 1
+                ? batcher.reserve(command)
+                : reserveAlone(command);
+        metrics.reserve(outcome);
+        return outcome;
+    }
+
+    /**
+     * The reservation row is written first, so a concurrent call with the same order id waits for this one and then
+     * answers from its result. A shortage rolls everything back, leaving no row behind: the same order id may try
+     * again once stock returns.
+     */
+    private ReserveOutcome reserveAlone(ReserveCommand command) {
+        return transactions.execute(status -> {
             var expiresAt = repository.claim(command.orderId(), timings.reservationTtl());
             if (expiresAt.isEmpty()) {
-                return replay(command);
+                return replays.answer(command);
             }
             List<Line> lines = command.lines();
             for (int i = 0; i < lines.size(); i++) {
@@ -61,8 +82,6 @@ public class Reservations {
             repository.addLines(command.orderId(), lines);
             return new ReserveOutcome.Reserved(expiresAt.get(), false);
         });
-        metrics.reserve(outcome);
-        return outcome;
     }
 
     /** Reserved stock goes back. Repeating it, or releasing an expired or unknown reservation, changes nothing. */
@@ -119,17 +138,6 @@ public class Reservations {
         });
         metrics.expired(expired);
         return expired;
-    }
-
-    private ReserveOutcome replay(ReserveCommand command) {
-        var stored = repository.find(command.orderId()).orElseThrow();
-        if (!repository.lines(command.orderId()).equals(command.lines())) {
-            return new ReserveOutcome.LinesDiffer();
-        }
-        if (stored.state().ended()) {
-            return new ReserveOutcome.Ended(stored.state());
-        }
-        return new ReserveOutcome.Reserved(stored.expiresAt(), true);
     }
 
     /**
