@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleFunction;
 
 import io.shopscale.loadtest.account.Accounts;
 import io.shopscale.loadtest.account.Shopper;
@@ -21,6 +22,9 @@ import io.shopscale.loadtest.blackfriday.workload.Visit;
  * arrival, the caller's {@link AfterLoad} step runs (waiting for the platform to settle) while order polls go on.
  */
 public final class Traffic {
+
+    /** What the timeline calls the time after the load, while the platform settles. */
+    public static final String SETTLING = "settling";
 
     private final ShopClient client;
     private final List<Shopper> shoppers;
@@ -47,17 +51,17 @@ public final class Traffic {
     /** The same, with an observer that hears of the start and every answer and may end the load early. */
     public Result run(RateCurve curve, Arrivals arrivals, Shopping shopping, LoadObserver observer,
                       AfterLoad afterLoad) throws InterruptedException {
-        Measurements measurements = new Measurements(observer);
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        double total = curve.totalSeconds();
+        DoubleFunction<String> phaseAt = seconds ->
+                seconds < Math.min(total, observer.endSeconds()) ? curve.phaseAt(seconds).name() : SETTLING;
+        Measurements measurements = new Measurements(observer, start, phaseAt);
         InFlight inFlight = new InFlight(maxInFlight);
         Sessions sessions = new Sessions(shoppers, accounts, measurements);
         try (FollowUps followUps = new FollowUps(inFlight)) {
             OrderTracker orders = new OrderTracker(client, sessions, measurements, followUps);
             Shop shop = new Shop(client, sessions, measurements, orders, followUps);
-            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-            double total = curve.totalSeconds();
-            Sampler sampler = new Sampler(measurements, orders, inFlight, seconds ->
-                    seconds < Math.min(total, observer.endSeconds()) ? curve.phaseAt(seconds).name() : "settling",
-                    start, err);
+            Sampler sampler = new Sampler(measurements, orders, inFlight, phaseAt, start, err);
             sampler.start();
             observer.started(start);
             try {
@@ -66,7 +70,7 @@ public final class Traffic {
                     long due = start + (long) (at * 1e9);
                     Visit visit = shopping.next(Mix.of(curve.phaseAt(at)));
                     InFlight.parkUntil(due);
-                    measurements.offered();
+                    measurements.offered(due);
                     if (!inFlight.tryStart(() -> shop.perform(visit, due))) {
                         measurements.dropped(Endpoint.of(visit.action()));
                     }

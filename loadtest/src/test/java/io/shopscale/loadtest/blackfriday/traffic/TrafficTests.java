@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -101,6 +102,17 @@ class TrafficTests {
             assertThat(result.timeline()).hasSizeGreaterThanOrEqualTo(3);
             assertThat(result.timeline().getFirst().phase()).isEqualTo("warm");
             assertThat(result.abandoned()).isZero();
+            // Per phase, by scheduled time: 60 arrivals each, and every answer in one phase or after the load.
+            assertThat(measurements.offered("warm")).isEqualTo(60);
+            assertThat(measurements.offered("flash-sale")).isEqualTo(60);
+            assertThat(measurements.summary("warm", Endpoint.FLASH_CHECKOUT, 1.5).calls()).isZero();
+            assertThat(measurements.summary("flash-sale", Endpoint.FLASH_CHECKOUT, 1.5).calls())
+                    .isEqualTo(measurements.summary(Endpoint.FLASH_CHECKOUT, 3).calls());
+            for (Endpoint endpoint : Endpoint.values()) {
+                long byPhase = Stream.of("warm", "flash-sale", Traffic.SETTLING)
+                        .mapToLong(phase -> measurements.summary(phase, endpoint, 1).calls()).sum();
+                assertThat(byPhase).as(endpoint.label()).isEqualTo(measurements.summary(endpoint, 3).calls());
+            }
         }
     }
 
