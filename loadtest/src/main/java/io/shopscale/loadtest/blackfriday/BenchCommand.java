@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
                 + "arrive on the profile's schedule whether or not earlier ones answered, and latency counts from "
                 + "each one's scheduled time. Searches and product pages dominate; carts, checkouts (some resent "
                 + "with the same Idempotency-Key) and order polling follow. black-friday ends in a flash sale on "
-                + "the hot SKUs.",
+                + "the hot SKUs. capacity raises the rate step by step and reports the highest at which every "
+                + "latency objective held and at most 1%% of requests failed; its objectives are judged per step "
+                + "instead of over the whole run.",
             "Afterwards it waits for the orders, reservations, payments and refunds to settle and audits PostgreSQL "
                 + "and the payment provider: no overselling, stock conserved and sold only to confirmed orders, "
                 + "reservations settled, every accepted order final, one successful charge per confirmed order for "
@@ -41,7 +43,8 @@ import picocli.CommandLine.Spec;
                 + "accepted Idempotency-Key, no unintended 5xx. Writes report.json and report.html to --out.%n"
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every invariant held and every objective was met", "1:an objective was missed",
+        exitCodeList = {"0:every invariant held and every objective was met",
+            "1:an objective was missed (capacity: even the first step broke one)",
             "2:bad arguments", "3:an invariant was broken or could not be verified (in a drill, also: a check of the "
                 + "drill failed)",
             "4:the bench could not run (platform, database or accounts unavailable)"})
@@ -82,8 +85,9 @@ public class BenchCommand implements Callable<Integer> {
     String adminPassword;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = Profiles.DEFAULT,
-            description = "steady, black-friday, spike or ci (default ${DEFAULT-VALUE}); drill, mostly checkouts, is "
-                + "the load of a fault drill.")
+            description = "steady, black-friday, spike or ci (default ${DEFAULT-VALUE}); capacity steps the rate up "
+                + "to find the highest that keeps the objectives; drill, mostly checkouts, is the load of a fault "
+                + "drill.")
     String profile;
 
     @Option(names = "--rate", paramLabel = "R",

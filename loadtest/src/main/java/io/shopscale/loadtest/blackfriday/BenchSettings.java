@@ -8,6 +8,7 @@ import java.util.List;
 import io.shopscale.loadtest.blackfriday.verdict.Objective;
 import io.shopscale.loadtest.blackfriday.workload.Arrivals;
 import io.shopscale.loadtest.blackfriday.workload.Profile;
+import io.shopscale.loadtest.blackfriday.workload.Profiles;
 
 /**
  * The bench's command line, checked and resolved: the profile with its overrides applied and the objectives merged.
@@ -36,6 +37,11 @@ public record BenchSettings(URI gateway, String postgresUrl, String postgresUser
         require(hotSkus.stream().allMatch(s -> s.matches("[A-Z0-9]+(-[A-Z0-9]+)*")),
                 "--hot-skus must be SKUs such as HKT-00001");
         require(resendShare >= 0 && resendShare <= 1, "--resend-share must be between 0 and 1");
+    }
+
+    /** Whether the run steps its rate to find the platform's capacity. */
+    public boolean capacityRun() {
+        return Profiles.CAPACITY.equals(profile.name());
     }
 
     private static boolean isHttp(URI uri) {

@@ -10,6 +10,7 @@ import io.shopscale.loadtest.blackfriday.verdict.Objective;
 import io.shopscale.loadtest.blackfriday.workload.Action;
 import io.shopscale.loadtest.blackfriday.workload.Arrivals;
 import io.shopscale.loadtest.blackfriday.workload.Mix;
+import io.shopscale.loadtest.blackfriday.workload.Phase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,7 +88,33 @@ class BenchCommandTests {
         assertThat(settings.profile().hasFlashSale()).isFalse();
         assertThat(Mix.of(settings.profile().phases().getFirst()).share(Action.CHECKOUT)).isEqualTo(0.6);
         assertThat(settings.objectives()).as("latency is not what a drill judges").isEmpty();
+        assertThat(settings.capacityRun()).isFalse();
         assertThat(settings.command()).contains("--timeline out/timeline.json", "--started-file out/load-started");
+    }
+
+    @Test
+    void theCapacityProfileStepsTheRegularMixAndScalesLikeAnyOther() {
+        BenchSettings settings = settings("bench", "--profile", "capacity");
+
+        assertThat(settings.capacityRun()).isTrue();
+        assertThat(settings.profile().phases()).extracting(Phase::name).containsExactly("step-1", "step-2", "step-3",
+                "step-4", "step-5", "step-6", "step-7", "step-8");
+        assertThat(settings.profile().phases()).allSatisfy(phase -> {
+            assertThat(phase.from()).isEqualTo(phase.to());
+            assertThat(phase.duration()).isEqualTo(Duration.ofSeconds(20));
+            assertThat(Mix.of(phase)).isEqualTo(Mix.REGULAR);
+        });
+        assertThat(settings.profile().phases().getLast().to()).isEqualTo(8);
+        assertThat(settings.profile().baseRate()).isEqualTo(40);
+        assertThat(settings.profile().users()).isEqualTo(200);
+        assertThat(settings.profile().drainTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.profile().hasFlashSale()).isFalse();
+
+        BenchSettings scaled = settings("bench", "--profile", "capacity", "--rate", "25", "--duration", "80s");
+        assertThat(scaled.profile().baseRate()).isEqualTo(25);
+        assertThat(scaled.profile().phases()).allSatisfy(phase -> assertThat(phase.duration())
+                .isEqualTo(Duration.ofSeconds(10)));
+        assertThat(settings("bench", "--profile", "black-friday").capacityRun()).isFalse();
     }
 
     @Test
@@ -128,7 +155,7 @@ class BenchCommandTests {
         command.setOut(new PrintWriter(out, true));
 
         assertThat(command.execute("bench", "--help")).isZero();
-        assertThat(out.toString()).contains("--profile=NAME", "steady, black-friday, spike or ci",
+        assertThat(out.toString()).contains("--profile=NAME", "steady, black-friday, spike or ci", "capacity steps",
                 "--objective=KEY=LIMIT",
                 "3   an invariant was broken", "4   the bench could not run");
     }
