@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.shopscale.loadtest.blackfriday.capacity.Capacity;
 import io.shopscale.loadtest.blackfriday.capacity.CapacityAnalysis;
+import io.shopscale.loadtest.blackfriday.capacity.CpuMeter;
 import io.shopscale.loadtest.blackfriday.capacity.StepMeasure;
 import io.shopscale.loadtest.blackfriday.report.BenchReport;
 import io.shopscale.loadtest.blackfriday.report.Readings;
@@ -37,9 +38,10 @@ final class ReportAssembly {
         this.curve = curve;
     }
 
-    BenchReport assemble(Traffic.Result result, BenchReport.Audit audit) {
+    /** @param cpu the watched processes' CPU time per phase, or null when none were watched */
+    BenchReport assemble(Traffic.Result result, BenchReport.Audit audit, CpuMeter.Use cpu) {
         Profile profile = settings.profile();
-        Capacity capacity = settings.capacityRun() ? capacity(result) : null;
+        Capacity capacity = settings.capacityRun() ? capacity(result, cpu) : null;
         List<ObjectiveResult> objectives;
         if (capacity != null) {
             // The search breaks the objectives at its top on purpose: they are judged per step, and what the run is
@@ -62,11 +64,11 @@ final class ReportAssembly {
                 result.timeline(), audit, capacity, objectives, verdict);
     }
 
-    private Capacity capacity(Traffic.Result result) {
+    private Capacity capacity(Traffic.Result result, CpuMeter.Use cpu) {
         Profile profile = settings.profile();
         List<StepMeasure> steps = profile.phases().stream().map(phase -> StepMeasure.of(result.measurements(),
                 phase.name(), phase.seconds(), phase.to() * profile.baseRate())).toList();
-        return new CapacityAnalysis(settings.objectives(), CapacityAnalysis.ERROR_LIMIT).analyse(steps);
+        return new CapacityAnalysis(settings.objectives(), CapacityAnalysis.ERROR_LIMIT).analyse(steps, cpu);
     }
 
     static ObjectiveResult capacityResult(Capacity capacity) {

@@ -14,7 +14,7 @@ class ReportAssemblyTests {
     @Test
     void aCapacityRunIsHeldToItsFirstStepHolding() {
         ObjectiveResult found = ReportAssembly.capacityResult(new Capacity(0.01, 310.5, 31.0, "step-7", "step-8",
-                "capacity: 310.5 req/s of mix (31 checkouts/s)", List.of(step("step-7", true, List.of()),
+                null, "capacity: 310.5 req/s of mix (31 checkouts/s)", List.of(step("step-7", true, List.of()),
                 step("step-8", false, List.of("errors 90 of 3000 requests (3% > 1%)")))));
 
         assertThat(found.passed()).isTrue();
@@ -25,7 +25,7 @@ class ReportAssemblyTests {
 
     @Test
     void whenTheFirstStepBreaksTheObjectiveIsMissed() {
-        ObjectiveResult below = ReportAssembly.capacityResult(new Capacity(0.01, null, null, null, "step-1",
+        ObjectiveResult below = ReportAssembly.capacityResult(new Capacity(0.01, null, null, null, "step-1", null,
                 "capacity: below the first step", List.of(step("step-1", false, List.of("latency.cart.p99 300.00 ms "
                         + "> 100ms")))));
 
@@ -37,7 +37,7 @@ class ReportAssemblyTests {
 
     @Test
     void whenEveryStepHeldTheNoteSaysThereMayBeMore() {
-        ObjectiveResult all = ReportAssembly.capacityResult(new Capacity(0.01, 80.0, 8.0, "step-1", null,
+        ObjectiveResult all = ReportAssembly.capacityResult(new Capacity(0.01, 80.0, 8.0, "step-1", null, null,
                 "capacity: 80 req/s of mix (8 checkouts/s)", List.of(step("step-1", true, List.of()))));
 
         assertThat(all.passed()).isTrue();
@@ -45,6 +45,6 @@ class ReportAssemblyTests {
     }
 
     private static Capacity.Step step(String name, boolean holds, List<String> reasons) {
-        return new Capacity.Step(name, 20, 40, 40, 40, 4, 1000, 0, 0, List.of(), holds, reasons);
+        return new Capacity.Step(name, 20, 40, 40, 40, 4, 1000, 0, 0, List.of(), holds, reasons, null);
     }
 }

@@ -13,10 +13,12 @@ import java.util.List;
  * @param step               the step that gave the capacity, or null
  * @param brokenAt           the first step that broke, or null when every step held (then the capacity is a lower
  *                           bound: the platform may take more)
+ * @param cpu                CPU per request answered in the capacity's step; null without watched processes or
+ *                           without a capacity
  * @param line               the one-line result, as printed
  */
 public record Capacity(double errorLimit, Double capacity, Double checkoutsPerSecond, String step, String brokenAt,
-        String line, List<Step> steps) {
+        Cpu cpu, String line, List<Step> steps) {
 
     public Capacity {
         steps = List.copyOf(steps);
@@ -28,7 +30,7 @@ public record Capacity(double errorLimit, Double capacity, Double checkoutsPerSe
      */
     public record Step(String name, double seconds, double targetRate, double offeredPerSecond,
             double goodputPerSecond, double checkoutsPerSecond, long requests, long errors, double errorRate,
-            List<LatencyCheck> latency, boolean holds, List<String> reasons) {
+            List<LatencyCheck> latency, boolean holds, List<String> reasons, Cpu cpu) {
 
         public Step {
             latency = List.copyOf(latency);
@@ -47,5 +49,21 @@ public record Capacity(double errorLimit, Double capacity, Double checkoutsPerSe
      * measured answers in the step.
      */
     public record LatencyCheck(String objective, String endpoint, double limitMs, Double ms, Boolean holds) {
+    }
+
+    /**
+     * CPU per request answered in a step: {@code answered} counts every request of the step answered with a status,
+     * follow-ups included. {@code msPerRequest} is the total over the components, null when one of them could not be
+     * read for the whole step.
+     */
+    public record Cpu(long answered, Double msPerRequest, List<ComponentCpu> components) {
+
+        public Cpu {
+            components = List.copyOf(components);
+        }
+    }
+
+    /** One watched process in one step; {@code cpuMs} and {@code msPerRequest} are null when it was not readable. */
+    public record ComponentCpu(String name, long pid, Double cpuMs, Double msPerRequest, String note) {
     }
 }

@@ -29,12 +29,14 @@ public final class CapacityAnalysis {
         this.errorLimit = errorLimit;
     }
 
-    public Capacity analyse(List<StepMeasure> measured) {
+    /** @param cpu the watched processes' CPU per phase, or null when none were watched */
+    public Capacity analyse(List<StepMeasure> measured, CpuMeter.Use cpu) {
+        List<String> names = measured.stream().map(StepMeasure::name).toList();
         List<Capacity.Step> steps = new ArrayList<>();
         Capacity.Step last = null;
         String brokenAt = null;
         for (StepMeasure step : measured) {
-            Capacity.Step judged = judge(step);
+            Capacity.Step judged = judge(step, cpu == null ? null : cpu(step, names, cpu));
             steps.add(judged);
             if (brokenAt == null) {
                 if (judged.holds()) {
@@ -48,10 +50,10 @@ public final class CapacityAnalysis {
         Double capacity = last == null ? null : round(last.goodputPerSecond());
         Double checkouts = last == null ? null : round(last.checkoutsPerSecond());
         return new Capacity(errorLimit, capacity, checkouts, last == null ? null : last.name(), brokenAt,
-                line(capacity, checkouts, steps), steps);
+                last == null ? null : last.cpu(), line(capacity, checkouts, steps), steps);
     }
 
-    private Capacity.Step judge(StepMeasure step) {
+    private Capacity.Step judge(StepMeasure step, Capacity.Cpu cpu) {
         List<String> reasons = new ArrayList<>();
         List<Capacity.LatencyCheck> checks = new ArrayList<>();
         for (Objective objective : latencyObjectives) {
@@ -82,8 +84,32 @@ public final class CapacityAnalysis {
         double seconds = step.seconds();
         return new Capacity.Step(step.name(), round(seconds), round(step.targetRate()),
                 round(step.offered() / seconds), round(step.good() / seconds), round(step.checkouts() / seconds),
-                step.requests(), step.errors(), Math.round(errorRate * 1e6) / 1e6, checks, reasons.isEmpty(),
-                reasons);
+                step.requests(), step.errors(), Math.round(errorRate * 1e6) / 1e6, checks, reasons.isEmpty(), reasons,
+                cpu);
+    }
+
+    /**
+     * The step's CPU per request answered, per process; a process counts only while it could be read for the whole
+     * step (one that was lost in an earlier or this step has no value here).
+     */
+    static Capacity.Cpu cpu(StepMeasure step, List<String> steps, CpuMeter.Use use) {
+        int index = steps.indexOf(step.name());
+        List<Capacity.ComponentCpu> components = new ArrayList<>();
+        double total = 0;
+        boolean complete = true;
+        for (CpuMeter.ProcessUse process : use.processes()) {
+            int lostAt = process.lostIn() == null ? -1 : steps.indexOf(process.lostIn());
+            if (process.missingAtStart() || (lostAt >= 0 && lostAt <= index)) {
+                components.add(new Capacity.ComponentCpu(process.name(), process.pid(), null, null, process.note()));
+                complete = false;
+                continue;
+            }
+            double ms = process.ticksByPhase().getOrDefault(step.name(), 0L) * 1000.0 / use.ticksPerSecond();
+            total += ms;
+            components.add(new Capacity.ComponentCpu(process.name(), process.pid(), round(ms),
+                    perRequest(ms, step.answered()), null));
+        }
+        return new Capacity.Cpu(step.answered(), complete ? perRequest(total, step.answered()) : null, components);
     }
 
     private String line(Double capacity, Double checkouts, List<Capacity.Step> steps) {
@@ -95,6 +121,10 @@ public final class CapacityAnalysis {
         return first == null ? "capacity: unknown (no steps)" : "capacity: below the first step (" + first.name()
                 + ", " + Numbers.trim(first.offeredPerSecond()) + " req/s of mix offered, broke: "
                 + String.join("; ", first.reasons()) + ")";
+    }
+
+    private static Double perRequest(double ms, long answered) {
+        return answered == 0 ? null : Math.round(ms / answered * 1000) / 1000.0;
     }
 
     private static String percent(double fraction) {

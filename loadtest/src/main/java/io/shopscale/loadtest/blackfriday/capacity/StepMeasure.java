@@ -22,10 +22,11 @@ import org.HdrHistogram.Histogram;
  * @param checkouts     checkouts the shop accepted (202), resends left out
  * @param requests      every request of the step, follow-ups (order polls, resends, logins) and drops included
  * @param errors        those that ended in an error, drops included
+ * @param answered      those answered with an HTTP status, whatever it was
  * @param latencyMicros per endpoint label, the measured answers' latencies
  */
 public record StepMeasure(String name, double seconds, double targetRate, long offered, long good, long checkouts,
-        long requests, long errors, Map<String, Histogram> latencyMicros) {
+        long requests, long errors, long answered, Map<String, Histogram> latencyMicros) {
 
     /** The endpoints an arrival of the mix lands on. */
     static final Set<Endpoint> MIX = Arrays.stream(Action.values()).map(Endpoint::of).collect(Collectors.toSet());
@@ -41,6 +42,7 @@ public record StepMeasure(String name, double seconds, double targetRate, long o
         long checkouts = 0;
         long requests = 0;
         long errors = 0;
+        long answered = 0;
         Map<String, Histogram> latency = new LinkedHashMap<>();
         for (Endpoint endpoint : Endpoint.values()) {
             Summary summary = measurements.summary(phase, endpoint, seconds);
@@ -50,6 +52,7 @@ public record StepMeasure(String name, double seconds, double targetRate, long o
                 boolean error = endpoint.isError(outcome.getKey());
                 errors += error ? outcome.getValue() : 0;
                 good += !error && MIX.contains(endpoint) ? outcome.getValue() : 0;
+                answered += isStatus(outcome.getKey()) ? outcome.getValue() : 0;
             }
             if (CHECKOUTS.contains(endpoint)) {
                 checkouts += summary.counts().getOrDefault("202", 0L);
@@ -57,6 +60,10 @@ public record StepMeasure(String name, double seconds, double targetRate, long o
             latency.put(endpoint.label(), summary.successMicros());
         }
         return new StepMeasure(phase, seconds, targetRate, measurements.offered(phase), good, checkouts, requests,
-                errors, latency);
+                errors, answered, latency);
+    }
+
+    private static boolean isStatus(String outcome) {
+        return outcome.length() == 3 && outcome.chars().allMatch(Character::isDigit);
     }
 }

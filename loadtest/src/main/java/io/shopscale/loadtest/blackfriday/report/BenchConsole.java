@@ -52,7 +52,10 @@ public final class BenchConsole {
         return out.toString();
     }
 
-    /** The capacity run's steps, its one-line result and what ended the search. */
+    /**
+     * The capacity run's steps, its one-line result and what ended the search, then CPU per request answered by
+     * process and step when processes were watched.
+     */
     static String capacity(Capacity capacity) {
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder();
@@ -81,7 +84,40 @@ public final class BenchConsole {
                     .ifPresent(step -> out.append(step.name()).append(" broke: ")
                             .append(String.join("; ", step.reasons())).append(nl));
         }
+        if (capacity.steps().stream().anyMatch(step -> step.cpu() != null)) {
+            out.append(nl).append(cpuTable(capacity).text());
+            capacity.steps().getLast().cpu().components().stream().filter(component -> component.note() != null)
+                    .forEach(component -> out.append(String.format(Locale.ROOT, "%s (pid %d): %s%n",
+                            component.name(), component.pid(), component.note())));
+        }
         return out.toString();
+    }
+
+    private static Table cpuTable(Capacity capacity) {
+        List<String> header = new ArrayList<>(List.of("CPU ms/request"));
+        capacity.steps().forEach(step -> header.add(step.name()));
+        boolean[] right = new boolean[header.size()];
+        Arrays.fill(right, 1, header.size(), true);
+        Table table = new Table(header, right);
+        List<Capacity.ComponentCpu> components = capacity.steps().getFirst().cpu().components();
+        for (int i = 0; i < components.size(); i++) {
+            int index = i;
+            List<String> row = new ArrayList<>(List.of(components.get(i).name()));
+            capacity.steps().forEach(step -> row.add(cpu(step.cpu().components().get(index).msPerRequest(),
+                    step.cpu().components().get(index).note() == null ? "-" : "gone")));
+            table.row(row);
+        }
+        List<String> total = new ArrayList<>(List.of("total"));
+        capacity.steps().forEach(step -> total.add(cpu(step.cpu().msPerRequest(), "-")));
+        table.row(total);
+        List<String> answered = new ArrayList<>(List.of("requests answered"));
+        capacity.steps().forEach(step -> answered.add(Long.toString(step.cpu().answered())));
+        table.row(answered);
+        return table;
+    }
+
+    private static String cpu(Double msPerRequest, String none) {
+        return msPerRequest == null ? none : String.format(Locale.ROOT, "%.3f", msPerRequest);
     }
 
     private static String percent(double fraction) {

@@ -31,15 +31,23 @@ public final class Traffic {
     private final Accounts accounts;
     private final int maxInFlight;
     private final Duration timeout;
+    private final EverySecond everySecond;
     private final PrintWriter err;
 
     public Traffic(ShopClient client, List<Shopper> shoppers, Accounts accounts, int maxInFlight, Duration timeout,
                    PrintWriter err) {
+        this(client, shoppers, accounts, maxInFlight, timeout, EverySecond.NONE, err);
+    }
+
+    /** The same, with something to do beside each second's sample, told which phase the second belonged to. */
+    public Traffic(ShopClient client, List<Shopper> shoppers, Accounts accounts, int maxInFlight, Duration timeout,
+                   EverySecond everySecond, PrintWriter err) {
         this.client = client;
         this.shoppers = List.copyOf(shoppers);
         this.accounts = accounts;
         this.maxInFlight = maxInFlight;
         this.timeout = timeout;
+        this.everySecond = everySecond;
         this.err = err;
     }
 
@@ -61,7 +69,7 @@ public final class Traffic {
         try (FollowUps followUps = new FollowUps(inFlight)) {
             OrderTracker orders = new OrderTracker(client, sessions, measurements, followUps);
             Shop shop = new Shop(client, sessions, measurements, orders, followUps);
-            Sampler sampler = new Sampler(measurements, orders, inFlight, phaseAt, start, err);
+            Sampler sampler = new Sampler(measurements, orders, inFlight, phaseAt, start, everySecond, err);
             sampler.start();
             observer.started(start);
             try {
