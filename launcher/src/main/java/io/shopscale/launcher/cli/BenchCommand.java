@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,12 @@ import java.util.concurrent.Callable;
 @Command(name = "bench",
         description = {"Run the Black-Friday benchmark against the running platform (starting it first if needed), "
                 + "then audit the stores and the payment provider: nothing oversold, lost or charged twice.",
-                "Options after 'bench' go to the load generator, e.g. --profile black-friday|steady|spike|ci, --rate, "
-                        + "--duration, --users, --seed (all of them: loadtest/README.md). Reports land in target/bench/.",
-                "Exit code: the load generator's (0 all invariants and objectives hold, 1 an objective missed, "
-                        + "3 an invariant broke, 2/4 it could not run)."})
+                "Options after 'bench' go to the load generator, e.g. --profile black-friday|steady|spike|ci|capacity, "
+                        + "--rate, --duration, --users, --seed (all of them: loadtest/README.md). Reports land in "
+                        + "target/bench/. --profile capacity steps the rate up until an objective breaks and prints "
+                        + "the capacity with the CPU per request of every running process.",
+                "Exit code: the load generator's (0 all invariants and objectives hold, 1 an objective missed "
+                        + "(capacity: even the first step broke one), 3 an invariant broke, 2/4 it could not run)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -62,7 +65,10 @@ final class BenchCommand implements Callable<Integer> {
         return bench.waitFor();
     }
 
-    /** Where the benchmark finds the gateway, PostgreSQL (for its audit) and the payment provider's ledger. */
+    /**
+     * Where the benchmark finds the gateway, PostgreSQL (for its audit) and the payment provider's ledger, and which
+     * processes the platform runs in (a capacity run reads their CPU time).
+     */
     static List<String> platformArguments(RunState state) {
         Map<String, String> environment = state.environment();
         int gateway = port(state, Components.GATEWAY)
@@ -75,7 +81,23 @@ final class BenchCommand implements Callable<Integer> {
                 .ifPresent(url -> arguments.addAll(List.of("--postgres", url)));
         Optional.ofNullable(environment.get("SHOPSCALE_POSTGRES_USER"))
                 .ifPresent(user -> arguments.addAll(List.of("--postgres-user", user)));
+        processes(state).forEach((pid, name) -> arguments.addAll(List.of("--process", name + "=" + pid)));
         return arguments;
+    }
+
+    /**
+     * Every process of the run once, by pid: an instance of its own as component-instance (catalog-2), the compact
+     * topology's JVM, which hosts several services, by the host's name.
+     */
+    private static Map<Long, String> processes(RunState state) {
+        var processes = new LinkedHashMap<Long, String>();
+        for (InstanceRecord instance : state.instances()) {
+            if (instance.pid() > 0) {
+                processes.putIfAbsent(instance.pid(), instance.hosted() ? instance.host()
+                        : instance.component() + "-" + instance.instance());
+            }
+        }
+        return processes;
     }
 
     private static Optional<Integer> port(RunState state, String component) {

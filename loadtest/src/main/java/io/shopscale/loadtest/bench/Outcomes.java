@@ -20,21 +20,32 @@ public final class Outcomes {
     private static final long MAX_MICROS = 3_600_000_000L;
 
     private final Set<String> successes;
-    private final ConcurrentHistogram micros = new ConcurrentHistogram(MAX_MICROS, 3);
+    private final long highestMicros;
+    private final ConcurrentHistogram micros;
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
 
     public Outcomes(String... successes) {
+        this(MAX_MICROS, 3, successes);
+    }
+
+    /**
+     * With a histogram of its own range and precision: many small ones (one per phase and endpoint, say) stay cheap at
+     * two significant digits.
+     */
+    public Outcomes(long highestMicros, int significantDigits, String... successes) {
         if (successes.length == 0) {
             throw new IllegalArgumentException("name at least one successful outcome");
         }
         this.successes = Set.of(successes);
+        this.highestMicros = highestMicros;
+        this.micros = new ConcurrentHistogram(highestMicros, significantDigits);
     }
 
     public void record(String outcome, long latencyNanos) {
         counts.computeIfAbsent(outcome, key -> new LongAdder()).increment();
         if (successes.contains(outcome)) {
-            micros.recordValue(Math.min(MAX_MICROS, Math.max(0, latencyNanos / 1000)));
+            micros.recordValue(Math.min(highestMicros, Math.max(0, latencyNanos / 1000)));
         }
     }
 

@@ -21,12 +21,14 @@ import io.shopscale.loadtest.blackfriday.audit.Drain;
 import io.shopscale.loadtest.blackfriday.audit.GroundTruth;
 import io.shopscale.loadtest.blackfriday.audit.JdbcGroundTruth;
 import io.shopscale.loadtest.blackfriday.audit.PspChargeLedger;
+import io.shopscale.loadtest.blackfriday.capacity.CpuMeter;
 import io.shopscale.loadtest.blackfriday.drill.DrillRun;
 import io.shopscale.loadtest.blackfriday.report.BenchConsole;
 import io.shopscale.loadtest.blackfriday.report.BenchHtml;
 import io.shopscale.loadtest.blackfriday.report.BenchReport;
 import io.shopscale.loadtest.blackfriday.setup.CatalogLoader;
 import io.shopscale.loadtest.blackfriday.setup.HotStock;
+import io.shopscale.loadtest.blackfriday.traffic.EverySecond;
 import io.shopscale.loadtest.blackfriday.traffic.LoadObserver;
 import io.shopscale.loadtest.blackfriday.traffic.ShopClient;
 import io.shopscale.loadtest.blackfriday.traffic.Traffic;
@@ -102,8 +104,18 @@ final class Bench {
             Drain drain = new Drain(audited, drill == null ? profile.drainTimeout() : DRAIN_AFTER_DRILL,
                     Thread::sleep, System::nanoTime, err);
             List<String> userIds = prepared.shoppers().stream().map(Shopper::subject).toList();
+            CpuMeter cpu = settings.capacityRun() && !settings.processes().isEmpty()
+                    ? CpuMeter.of(settings.processes()) : null;
+            if (cpu != null) {
+                say("CPU per request: reading /proc/PID/stat of %s each second", String.join(", ",
+                        settings.processes().stream().map(p -> p.name() + " (" + p.pid() + ")").toList()));
+            }
+            else if (settings.capacityRun()) {
+                say("CPU per request: not measured (no --process NAME=PID given)");
+            }
             Traffic.Result result = new Traffic(new ShopClient(client, settings.gateway(), settings.timeout()),
-                    prepared.shoppers(), accounts, settings.maxInFlight(), settings.timeout(), err)
+                    prepared.shoppers(), accounts, settings.maxInFlight(), settings.timeout(),
+                    cpu == null ? EverySecond.NONE : cpu, err)
                     .run(curve, arrivals, shopping, drill == null ? LoadObserver.NONE : drill.observer(), orders -> {
                         if (drill != null) {
                             drill.settle(userIds, orders, profile.drainTimeout(), err);
@@ -111,7 +123,7 @@ final class Bench {
                         audit.settle(drain, orders);
                     });
             BenchReport report = new ReportAssembly(settings, timestamp, prepared, curve).assemble(result,
-                    audit.judge(result));
+                    audit.judge(result), cpu == null ? null : cpu.use());
             if (drill != null) {
                 err.println();
                 err.flush();

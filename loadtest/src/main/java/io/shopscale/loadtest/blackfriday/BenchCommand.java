@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.shopscale.loadtest.blackfriday.capacity.WatchedProcess;
 import io.shopscale.loadtest.blackfriday.verdict.Objectives;
 import io.shopscale.loadtest.blackfriday.workload.Arrivals;
 import io.shopscale.loadtest.blackfriday.workload.Profile;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Spec;
                 + "arrive on the profile's schedule whether or not earlier ones answered, and latency counts from "
                 + "each one's scheduled time. Searches and product pages dominate; carts, checkouts (some resent "
                 + "with the same Idempotency-Key) and order polling follow. black-friday ends in a flash sale on "
-                + "the hot SKUs.",
+                + "the hot SKUs. capacity raises the rate step by step and reports the highest at which every "
+                + "latency objective held and at most 1%% of requests failed, with the CPU per request of each "
+                + "--process; its objectives are judged per step instead of over the whole run.",
             "Afterwards it waits for the orders, reservations, payments and refunds to settle and audits PostgreSQL "
                 + "and the payment provider: no overselling, stock conserved and sold only to confirmed orders, "
                 + "reservations settled, every accepted order final, one successful charge per confirmed order for "
@@ -41,7 +44,8 @@ import picocli.CommandLine.Spec;
                 + "accepted Idempotency-Key, no unintended 5xx. Writes report.json and report.html to --out.%n"
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every invariant held and every objective was met", "1:an objective was missed",
+        exitCodeList = {"0:every invariant held and every objective was met",
+            "1:an objective was missed (capacity: even the first step broke one)",
             "2:bad arguments", "3:an invariant was broken or could not be verified (in a drill, also: a check of the "
                 + "drill failed)",
             "4:the bench could not run (platform, database or accounts unavailable)"})
@@ -82,8 +86,9 @@ public class BenchCommand implements Callable<Integer> {
     String adminPassword;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = Profiles.DEFAULT,
-            description = "steady, black-friday, spike or ci (default ${DEFAULT-VALUE}); drill, mostly checkouts, is "
-                + "the load of a fault drill.")
+            description = "steady, black-friday, spike or ci (default ${DEFAULT-VALUE}); capacity steps the rate up "
+                + "to find the highest that keeps the objectives; drill, mostly checkouts, is the load of a fault "
+                + "drill.")
     String profile;
 
     @Option(names = "--rate", paramLabel = "R",
@@ -145,6 +150,12 @@ public class BenchCommand implements Callable<Integer> {
                 + "order-final.p99=5s; off drops it. Repeatable.")
     Map<String, String> objectives = new LinkedHashMap<>();
 
+    @Option(names = "--process", paramLabel = "NAME=PID",
+            description = "A process of the platform, e.g. gateway-1=12345: a capacity run reads its CPU time from "
+                + "/proc/PID/stat each second and reports CPU per request answered, per step. Repeatable; "
+                + "./shopscale bench passes every running instance.")
+    List<String> processes = new ArrayList<>();
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where report.json and report.html go (default target/bench/<timestamp>).")
     Path out;
@@ -198,8 +209,8 @@ public class BenchCommand implements Callable<Integer> {
         return new BenchSettings(gateway, postgres, postgresUser, postgresPassword == null ? "" : postgresPassword,
                 provider, adminEmail, admin, chosen, seed, Arrivals.Process.parse(arrivals), maxInFlight, timeout,
                 flashStock, hot, resendShare, allow5xx, timeline != null ? List.of()
-                        : Objectives.resolve(chosen.objectives(), objectivesFile, objectives), dir,
-                command(chosen, hot, dir));
+                        : Objectives.resolve(chosen.objectives(), objectivesFile, objectives),
+                WatchedProcess.parseAll(processes), dir, command(chosen, hot, dir));
     }
 
     private String command(Profile chosen, List<String> hot, Path dir) {
@@ -228,6 +239,7 @@ public class BenchCommand implements Callable<Integer> {
             add(args, "--objectives", objectivesFile.toString());
         }
         objectives.forEach((key, value) -> add(args, "--objective", key + "=" + value));
+        processes.forEach(process -> add(args, "--process", process.trim()));
         add(args, "--out", dir.toString());
         if (timeline != null) {
             add(args, "--timeline", timeline.toString());

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.shopscale.loadtest.blackfriday.capacity.Capacity;
+import io.shopscale.loadtest.blackfriday.capacity.CapacityAnalysis;
+import io.shopscale.loadtest.blackfriday.capacity.CpuMeter;
+import io.shopscale.loadtest.blackfriday.capacity.StepMeasure;
 import io.shopscale.loadtest.blackfriday.report.BenchReport;
 import io.shopscale.loadtest.blackfriday.report.Readings;
 import io.shopscale.loadtest.blackfriday.report.Results;
@@ -16,6 +20,7 @@ import io.shopscale.loadtest.blackfriday.workload.Profile;
 import io.shopscale.loadtest.blackfriday.workload.RateCurve;
 import io.shopscale.loadtest.cli.DurationText;
 import io.shopscale.loadtest.report.Environment;
+import io.shopscale.loadtest.report.Numbers;
 
 /** Puts the run's settings, measurements, audit, objectives and verdict into one {@link BenchReport}. */
 final class ReportAssembly {
@@ -33,12 +38,22 @@ final class ReportAssembly {
         this.curve = curve;
     }
 
-    BenchReport assemble(Traffic.Result result, BenchReport.Audit audit) {
-        Readings readings = new Readings(result.measurements(), result.orders(), result.abandoned());
-        List<ObjectiveResult> objectives = settings.objectives().stream()
-                .map((Objective objective) -> objective.evaluate(readings)).toList();
-        Verdict verdict = Verdict.of(audit.checks(), objectives);
+    /** @param cpu the watched processes' CPU time per phase, or null when none were watched */
+    BenchReport assemble(Traffic.Result result, BenchReport.Audit audit, CpuMeter.Use cpu) {
         Profile profile = settings.profile();
+        Capacity capacity = settings.capacityRun() ? capacity(result, cpu) : null;
+        List<ObjectiveResult> objectives;
+        if (capacity != null) {
+            // The search breaks the objectives at its top on purpose: they are judged per step, and what the run is
+            // held to is that its first step kept them.
+            objectives = List.of(capacityResult(capacity));
+        }
+        else {
+            Readings readings = new Readings(result.measurements(), result.orders(), result.abandoned());
+            objectives = settings.objectives().stream().map((Objective objective) -> objective.evaluate(readings))
+                    .toList();
+        }
+        Verdict verdict = Verdict.of(audit.checks(), objectives);
         BenchReport.Run run = new BenchReport.Run(profile.name(), profile.description(), profile.baseRate(),
                 prepared.shoppers().size(), settings.seed(), settings.arrivals().name().toLowerCase(Locale.ROOT),
                 settings.maxInFlight(), DurationText.format(settings.timeout()),
@@ -46,7 +61,24 @@ final class ReportAssembly {
                 round(result.loadSeconds()), round(result.settleSeconds()), result.abandoned(), settings.command());
         return new BenchReport(tool(), timestamp, environment, run, phases(profile), prepared.setup(),
                 Results.endpoints(result.measurements(), result.loadSeconds()), Results.orders(result.orders()),
-                result.timeline(), audit, objectives, verdict);
+                result.timeline(), audit, capacity, objectives, verdict);
+    }
+
+    private Capacity capacity(Traffic.Result result, CpuMeter.Use cpu) {
+        Profile profile = settings.profile();
+        List<StepMeasure> steps = profile.phases().stream().map(phase -> StepMeasure.of(result.measurements(),
+                phase.name(), phase.seconds(), phase.to() * profile.baseRate())).toList();
+        return new CapacityAnalysis(settings.objectives(), CapacityAnalysis.ERROR_LIMIT).analyse(steps, cpu);
+    }
+
+    static ObjectiveResult capacityResult(Capacity capacity) {
+        String first = capacity.steps().isEmpty() ? "the first step" : capacity.steps().getFirst().name();
+        String measured = capacity.capacity() == null ? "below " + first
+                : Numbers.trim(capacity.capacity()) + " req/s of mix at " + capacity.step();
+        String note = capacity.brokenAt() == null ? "every step held: the platform may take more (raise --rate)"
+                : capacity.brokenAt() + " broke: " + String.join("; ", capacity.steps().stream()
+                        .filter(step -> step.name().equals(capacity.brokenAt())).findFirst().orElseThrow().reasons());
+        return new ObjectiveResult("capacity", first + " holds", measured, capacity.capacity() != null, note);
     }
 
     private List<BenchReport.PhaseSpan> phases(Profile profile) {

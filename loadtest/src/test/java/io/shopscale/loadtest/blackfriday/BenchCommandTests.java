@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.shopscale.loadtest.LoadTestCommand;
+import io.shopscale.loadtest.blackfriday.capacity.WatchedProcess;
 import io.shopscale.loadtest.blackfriday.verdict.Objective;
 import io.shopscale.loadtest.blackfriday.workload.Action;
 import io.shopscale.loadtest.blackfriday.workload.Arrivals;
 import io.shopscale.loadtest.blackfriday.workload.Mix;
+import io.shopscale.loadtest.blackfriday.workload.Phase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,13 +83,80 @@ class BenchCommandTests {
     void aDrillRunsMostlyCheckoutsAndIsJudgedOnItsInvariantsAlone() {
         BenchSettings settings = settings("bench", "--profile", "drill", "--rate", "4", "--duration", "3m",
                 "--timeline", "out/timeline.json", "--started-file", "out/load-started", "--objective",
-                "latency.checkout.p99=100ms");
+                "latency.checkout.p99=100ms", "--process", "compact=17");
 
         assertThat(settings.profile().name()).isEqualTo("drill");
         assertThat(settings.profile().hasFlashSale()).isFalse();
         assertThat(Mix.of(settings.profile().phases().getFirst()).share(Action.CHECKOUT)).isEqualTo(0.6);
         assertThat(settings.objectives()).as("latency is not what a drill judges").isEmpty();
+        // The launcher names the platform's processes for every load it runs; only a capacity run reads them.
+        assertThat(settings.processes()).containsExactly(new WatchedProcess("compact", 17));
+        assertThat(settings.capacityRun()).isFalse();
         assertThat(settings.command()).contains("--timeline out/timeline.json", "--started-file out/load-started");
+    }
+
+    @Test
+    void theCapacityProfileStepsTheRegularMixAndScalesLikeAnyOther() {
+        BenchSettings settings = settings("bench", "--profile", "capacity");
+
+        assertThat(settings.capacityRun()).isTrue();
+        assertThat(settings.profile().phases()).extracting(Phase::name).containsExactly("step-1", "step-2", "step-3",
+                "step-4", "step-5", "step-6", "step-7", "step-8");
+        assertThat(settings.profile().phases()).allSatisfy(phase -> {
+            assertThat(phase.from()).isEqualTo(phase.to());
+            assertThat(phase.duration()).isEqualTo(Duration.ofSeconds(20));
+            assertThat(Mix.of(phase)).isEqualTo(Mix.REGULAR);
+        });
+        assertThat(settings.profile().phases().getLast().to()).isEqualTo(8);
+        assertThat(settings.profile().baseRate()).isEqualTo(40);
+        assertThat(settings.profile().users()).isEqualTo(200);
+        assertThat(settings.profile().drainTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.profile().hasFlashSale()).isFalse();
+        assertThat(settings.processes()).isEmpty();
+
+        BenchSettings scaled = settings("bench", "--profile", "capacity", "--rate", "25", "--duration", "80s");
+        assertThat(scaled.profile().baseRate()).isEqualTo(25);
+        assertThat(scaled.profile().phases()).allSatisfy(phase -> assertThat(phase.duration())
+                .isEqualTo(Duration.ofSeconds(10)));
+        assertThat(settings("bench", "--profile", "black-friday").capacityRun()).isFalse();
+    }
+
+    @Test
+    void processesToWatchAreNamedWithTheirPids() {
+        BenchSettings settings = settings("bench", "--profile", "capacity", "--process", "gateway-1=4242",
+                "--process", "compact=17", "--process", "stores-1=9");
+
+        assertThat(settings.processes()).containsExactly(new WatchedProcess("gateway-1", 4242),
+                new WatchedProcess("compact", 17), new WatchedProcess("stores-1", 9));
+        assertThat(settings.command()).contains("--process gateway-1=4242 --process compact=17 --process stores-1=9");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "gateway-1           | --process takes NAME=PID",
+        "gateway-1=          | --process takes NAME=PID",
+        "=4242               | --process takes NAME=PID",
+        "gateway-1=0         | --process takes NAME=PID",
+        "gateway-1=-5        | --process takes NAME=PID",
+        "gateway-1=12ab      | --process takes NAME=PID",
+        "gate way=12         | --process takes NAME=PID"})
+    void aProcessThatIsNotNameEqualsPidIsRefused(String process, String reason) {
+        CommandLine command = LoadTestCommand.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+
+        assertThat(command.execute("bench", "--process", process.trim())).isEqualTo(2);
+        assertThat(err.toString()).contains(reason.trim(), "e.g. gateway-1=12345", "not '" + process.trim() + "'");
+    }
+
+    @Test
+    void aProcessGivenTwiceIsRefused() {
+        CommandLine command = LoadTestCommand.commandLine();
+        command.setErr(new PrintWriter(err, true));
+
+        assertThat(command.execute("bench", "--process", "a=1", "--process", "a=2")).isEqualTo(2);
+        assertThat(command.execute("bench", "--process", "a=1", "--process", "b=1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--process names a twice", "--process gives pid 1 twice");
     }
 
     @Test
@@ -128,7 +197,8 @@ class BenchCommandTests {
         command.setOut(new PrintWriter(out, true));
 
         assertThat(command.execute("bench", "--help")).isZero();
-        assertThat(out.toString()).contains("--profile=NAME", "steady, black-friday, spike or ci",
+        assertThat(out.toString()).contains("--profile=NAME", "steady, black-friday, spike or ci", "capacity steps",
+                "--process=NAME=PID",
                 "--objective=KEY=LIMIT",
                 "3   an invariant was broken", "4   the bench could not run");
     }

@@ -179,7 +179,7 @@ public final class DrillRun implements AutoCloseable {
                 bench.setup(), bench.endpoints(), bench.orders(), bench.timeline(),
                 new BenchReport.Audit(audit.settled(), audit.pendingAfterSettling(), audit.stillPending(),
                         audit.settleWaitSeconds(), checks, audit.facts(), audit.problems()),
-                bench.objectives(), Verdict.of(checks, bench.objectives()));
+                bench.capacity(), bench.objectives(), Verdict.of(checks, bench.objectives()));
     }
 
     /** Before the fault the platform is whole: any 5xx answered then is a failure of its own. */

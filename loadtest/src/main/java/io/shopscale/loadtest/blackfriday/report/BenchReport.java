@@ -6,16 +6,20 @@ import java.util.Map;
 import io.shopscale.loadtest.blackfriday.audit.AuditFacts;
 import io.shopscale.loadtest.blackfriday.audit.Check;
 import io.shopscale.loadtest.blackfriday.audit.Pending;
+import io.shopscale.loadtest.blackfriday.capacity.Capacity;
 import io.shopscale.loadtest.blackfriday.traffic.TimelinePoint;
 import io.shopscale.loadtest.blackfriday.verdict.ObjectiveResult;
 import io.shopscale.loadtest.blackfriday.verdict.Verdict;
 import io.shopscale.loadtest.report.Environment;
 import io.shopscale.loadtest.report.Latency;
 
-/** Everything a run found, as written to {@code report.json} and rendered into {@code report.html}. */
+/**
+ * Everything a run found, as written to {@code report.json} and rendered into {@code report.html}; {@code capacity}
+ * only for a capacity run (else null).
+ */
 public record BenchReport(String tool, String timestamp, Environment environment, Run run, List<PhaseSpan> phases,
         Setup setup, List<EndpointResult> endpoints, Orders orders, List<TimelinePoint> timeline, Audit audit,
-        List<ObjectiveResult> objectives, Verdict verdict) {
+        Capacity capacity, List<ObjectiveResult> objectives, Verdict verdict) {
 
     public BenchReport {
         phases = List.copyOf(phases);

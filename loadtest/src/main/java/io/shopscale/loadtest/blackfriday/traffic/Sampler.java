@@ -24,6 +24,7 @@ final class Sampler implements AutoCloseable {
     private final InFlight inFlight;
     private final DoubleFunction<String> phaseAt;
     private final long startNanos;
+    private final EverySecond everySecond;
     private final PrintWriter err;
     private final List<TimelinePoint> points = new CopyOnWriteArrayList<>();
     private final Histogram soFar = new Histogram(Measurements.HIGHEST_MICROS, 2);
@@ -35,16 +36,18 @@ final class Sampler implements AutoCloseable {
     });
 
     Sampler(Measurements measurements, OrderTracker orders, InFlight inFlight, DoubleFunction<String> phaseAt,
-            long startNanos, PrintWriter err) {
+            long startNanos, EverySecond everySecond, PrintWriter err) {
         this.measurements = measurements;
         this.orders = orders;
         this.inFlight = inFlight;
         this.phaseAt = phaseAt;
         this.startNanos = startNanos;
+        this.everySecond = everySecond;
         this.err = err;
     }
 
     void start() {
+        everySecond.start();
         long firstIn = Math.max(0, startNanos + TimeUnit.SECONDS.toNanos(1) - System.nanoTime());
         timer.scheduleAtFixedRate(this::sampleOrWarn, firstIn, TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
     }
@@ -74,6 +77,7 @@ final class Sampler implements AutoCloseable {
                 interval.errors(), millis(interval.allMicros(), 50), millis(interval.allMicros(), 99),
                 millis(interval.checkoutMicros(), 99), inFlight.outstanding(), orders.pending());
         points.add(point);
+        everySecond.second(second, phase);
         if (second % 2 == 1) {
             Double p99 = millis(soFar, 99);
             err.printf(Locale.ROOT, "%5ds %-10s due %5d/s  answered %5d/s  errors %d  p99 so far %s ms  "

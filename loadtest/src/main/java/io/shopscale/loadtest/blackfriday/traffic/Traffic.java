@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleFunction;
 
 import io.shopscale.loadtest.account.Accounts;
 import io.shopscale.loadtest.account.Shopper;
@@ -22,20 +23,31 @@ import io.shopscale.loadtest.blackfriday.workload.Visit;
  */
 public final class Traffic {
 
+    /** What the timeline calls the time after the load, while the platform settles. */
+    public static final String SETTLING = "settling";
+
     private final ShopClient client;
     private final List<Shopper> shoppers;
     private final Accounts accounts;
     private final int maxInFlight;
     private final Duration timeout;
+    private final EverySecond everySecond;
     private final PrintWriter err;
 
     public Traffic(ShopClient client, List<Shopper> shoppers, Accounts accounts, int maxInFlight, Duration timeout,
                    PrintWriter err) {
+        this(client, shoppers, accounts, maxInFlight, timeout, EverySecond.NONE, err);
+    }
+
+    /** The same, with something to do beside each second's sample, told which phase the second belonged to. */
+    public Traffic(ShopClient client, List<Shopper> shoppers, Accounts accounts, int maxInFlight, Duration timeout,
+                   EverySecond everySecond, PrintWriter err) {
         this.client = client;
         this.shoppers = List.copyOf(shoppers);
         this.accounts = accounts;
         this.maxInFlight = maxInFlight;
         this.timeout = timeout;
+        this.everySecond = everySecond;
         this.err = err;
     }
 
@@ -47,17 +59,17 @@ public final class Traffic {
     /** The same, with an observer that hears of the start and every answer and may end the load early. */
     public Result run(RateCurve curve, Arrivals arrivals, Shopping shopping, LoadObserver observer,
                       AfterLoad afterLoad) throws InterruptedException {
-        Measurements measurements = new Measurements(observer);
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        double total = curve.totalSeconds();
+        DoubleFunction<String> phaseAt = seconds ->
+                seconds < Math.min(total, observer.endSeconds()) ? curve.phaseAt(seconds).name() : SETTLING;
+        Measurements measurements = new Measurements(observer, start, phaseAt);
         InFlight inFlight = new InFlight(maxInFlight);
         Sessions sessions = new Sessions(shoppers, accounts, measurements);
         try (FollowUps followUps = new FollowUps(inFlight)) {
             OrderTracker orders = new OrderTracker(client, sessions, measurements, followUps);
             Shop shop = new Shop(client, sessions, measurements, orders, followUps);
-            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-            double total = curve.totalSeconds();
-            Sampler sampler = new Sampler(measurements, orders, inFlight, seconds ->
-                    seconds < Math.min(total, observer.endSeconds()) ? curve.phaseAt(seconds).name() : "settling",
-                    start, err);
+            Sampler sampler = new Sampler(measurements, orders, inFlight, phaseAt, start, everySecond, err);
             sampler.start();
             observer.started(start);
             try {
@@ -66,7 +78,7 @@ public final class Traffic {
                     long due = start + (long) (at * 1e9);
                     Visit visit = shopping.next(Mix.of(curve.phaseAt(at)));
                     InFlight.parkUntil(due);
-                    measurements.offered();
+                    measurements.offered(due);
                     if (!inFlight.tryStart(() -> shop.perform(visit, due))) {
                         measurements.dropped(Endpoint.of(visit.action()));
                     }

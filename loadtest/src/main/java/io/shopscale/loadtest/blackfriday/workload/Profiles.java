@@ -3,6 +3,7 @@ package io.shopscale.loadtest.blackfriday.workload;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** The built-in profiles. Rates are arrivals per second; each arrival is one shopper request. */
 public final class Profiles {
@@ -11,6 +12,11 @@ public final class Profiles {
 
     /** Mostly checkouts at a steady rate: the load of {@code ./shopscale drill}. */
     public static final String DRILL = "drill";
+
+    /** The regular mix in steps of rising rate, to find the highest one at which the objectives still hold. */
+    public static final String CAPACITY = "capacity";
+
+    private static final int CAPACITY_STEPS = 8;
 
     /** The flash-sale objectives of a shared CI machine: correctness is the point there, latency only loosely. */
     private static final Map<String, String> LOOSE_LATENCY = Map.of(
@@ -36,7 +42,11 @@ public final class Profiles {
             // it may run. Its verdict is the invariants alone.
             new Profile(DRILL, "mostly checkouts at a steady rate, for fault drills (./shopscale drill)", 10, 20,
                     List.of(new Phase("drill", Duration.ofSeconds(60), 1, 1, false, Mix.CHECKOUT_HEAVY)),
-                    Duration.ofMinutes(3), Map.of()));
+                    Duration.ofMinutes(3), Map.of()),
+            new Profile(CAPACITY, "the regular mix in " + CAPACITY_STEPS + " steps of 20 s at 1x to "
+                    + CAPACITY_STEPS + "x the base rate; the capacity is the goodput of the highest step in which "
+                    + "every latency objective held and at most 1% of requests failed (429s included), every lower "
+                    + "step having held too", 40, 200, capacitySteps(), Duration.ofMinutes(2), Map.of()));
 
     private Profiles() {
     }
@@ -49,6 +59,10 @@ public final class Profiles {
 
     public static List<String> names() {
         return ALL.stream().map(Profile::name).toList();
+    }
+
+    private static List<Phase> capacitySteps() {
+        return IntStream.rangeClosed(1, CAPACITY_STEPS).mapToObj(k -> phase("step-" + k, 20, k, k, false)).toList();
     }
 
     private static Phase phase(String name, int seconds, double from, double to, boolean flashSale) {

@@ -155,8 +155,8 @@ class DrillRunTests {
                         Map.of("202", 100L), latency, List.of())),
                 new BenchReport.Orders(100, 100, 0, 0, 0, latency, List.of()), List.of(),
                 new BenchReport.Audit(true, 0, new Pending(0, 0, 0, 0), 1.2, checks, new AuditFacts(100, 100, 98, 2, 0,
-                        Map.of("EXPIRED", 2L), 0, 0, latency, 100, 98, 0, 0, List.of()), List.of()), List.of(),
-                Verdict.of(checks, List.of()));
+                        Map.of("EXPIRED", 2L), 0, 0, latency, 100, 98, 0, 0, List.of()), List.of()), null,
+                List.of(), Verdict.of(checks, List.of()));
     }
 
     private static BigDecimal bd(String value) {

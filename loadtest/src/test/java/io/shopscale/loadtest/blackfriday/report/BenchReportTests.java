@@ -11,7 +11,12 @@ import io.shopscale.loadtest.blackfriday.audit.AuditFacts;
 import io.shopscale.loadtest.blackfriday.audit.Check;
 import io.shopscale.loadtest.blackfriday.audit.Pending;
 import io.shopscale.loadtest.blackfriday.audit.StockLevel;
+import io.shopscale.loadtest.blackfriday.capacity.Capacity;
+import io.shopscale.loadtest.blackfriday.capacity.CapacityAnalysis;
+import io.shopscale.loadtest.blackfriday.capacity.CpuMeter;
+import io.shopscale.loadtest.blackfriday.capacity.StepMeasure;
 import io.shopscale.loadtest.blackfriday.traffic.TimelinePoint;
+import io.shopscale.loadtest.blackfriday.verdict.Objective;
 import io.shopscale.loadtest.blackfriday.verdict.ObjectiveResult;
 import io.shopscale.loadtest.blackfriday.verdict.Verdict;
 import io.shopscale.loadtest.report.Environment;
@@ -88,6 +93,51 @@ class BenchReportTests {
     }
 
     @Test
+    void aCapacityRunPrintsItsStepsItsCapacityAndCpuPerRequestAndWritesThemToJson() {
+        BenchReport capacityReport = withCapacity(report, capacity());
+
+        String text = BenchConsole.render(capacityReport);
+        assertThat(text).contains("at most 1% of its requests fail");
+        assertThat(text).containsPattern("step\\s+target/s\\s+offered/s\\s+goodput/s\\s+checkouts/s"
+                + "\\s+worst latency\\s+errors\\s+holds");
+        assertThat(text).containsPattern("step-1\\s+40\\s+40\\s+39\\.9\\s+4\\s+checkout\\.p99 30/100 ms"
+                + "\\s+0\\.10%\\s+yes");
+        assertThat(text).containsPattern("step-2\\s+80\\s+80\\s+78\\s+7\\.5\\s+checkout\\.p99 180\\.1/100 ms"
+                + "\\s+0\\.60%\\s+no");
+        assertThat(text).containsPattern("(?m)^capacity: 39\\.9 req/s of mix \\(4 checkouts/s\\)$");
+        assertThat(text).contains("step-2 broke: latency.checkout.p99 180.10 ms > 100ms");
+        assertThat(text).containsPattern("CPU ms/request\\s+step-1\\s+step-2");
+        assertThat(text).containsPattern("gateway-1\\s+1\\.000\\s+1\\.250");
+        assertThat(text).containsPattern("catalog-1\\s+0\\.500\\s+gone");
+        assertThat(text).containsPattern("total\\s+1\\.500\\s+-");
+        assertThat(text).contains("catalog-1 (pid 12): gone during step-2");
+
+        JsonNode json = JsonMapper.builder().build().readTree(JsonReport.render(capacityReport));
+        JsonNode capacity = json.path("capacity");
+        assertThat(capacity.path("capacity").asDouble()).isEqualTo(39.9);
+        assertThat(capacity.path("checkoutsPerSecond").asDouble()).isEqualTo(4);
+        assertThat(capacity.path("step").asString()).isEqualTo("step-1");
+        assertThat(capacity.path("brokenAt").asString()).isEqualTo("step-2");
+        assertThat(capacity.path("line").asString()).isEqualTo("capacity: 39.9 req/s of mix (4 checkouts/s)");
+        assertThat(capacity.path("cpu").path("msPerRequest").asDouble()).isEqualTo(1.5);
+        assertThat(capacity.path("steps")).hasSize(2);
+        JsonNode second = capacity.path("steps").get(1);
+        assertThat(second.path("holds").asBoolean()).isFalse();
+        assertThat(second.path("offeredPerSecond").asDouble()).isEqualTo(80);
+        assertThat(second.path("latency").get(0).path("objective").asString()).isEqualTo("latency.checkout.p99");
+        assertThat(second.path("latency").get(0).path("ms").asDouble()).isEqualTo(180.1);
+        assertThat(second.path("cpu").path("msPerRequest").isNull()).isTrue();
+        assertThat(second.path("cpu").path("components").get(1).path("note").asString())
+                .isEqualTo("gone during step-2");
+        assertThat(second.has("worst")).as("only the record's own fields").isFalse();
+        assertThat(json.path("objectives").get(0).path("name").asString()).isEqualTo("capacity");
+        // Any other run has no capacity section.
+        assertThat(JsonMapper.builder().build().readTree(JsonReport.render(report)).path("capacity").isNull())
+                .isTrue();
+        assertThat(BenchConsole.render(report)).doesNotContain("capacity");
+    }
+
+    @Test
     void ordersNeverSeenFinalCountAsSlowerThanAnyThatWere() {
         Histogram micros = new Histogram(3);
         for (int ms = 1; ms <= 98; ms++) {
@@ -136,8 +186,35 @@ class BenchReportTests {
                         new BenchReport.PhaseSpan("flash-sale", 20, 10, 30, 30, true)),
                 new BenchReport.Setup(20, 4.2, 3, 1.5, 1000, List.of("HKT-00001"), true), endpoints,
                 new BenchReport.Orders(90, 80, 10, 0, 0, latency, distribution), timeline,
-                new BenchReport.Audit(true, 0, new Pending(0, 0, 0, 0), 1.2, checks, facts, List.of()), objectives,
-                Verdict.of(checks, objectives));
+                new BenchReport.Audit(true, 0, new Pending(0, 0, 0, 0), 1.2, checks, facts, List.of()), null,
+                objectives, Verdict.of(checks, objectives));
+    }
+
+    private static Capacity capacity() {
+        CpuMeter.Use cpu = new CpuMeter.Use(100, List.of(
+                new CpuMeter.ProcessUse("gateway-1", 11, Map.of("step-1", 100L, "step-2", 250L), false, null, null),
+                new CpuMeter.ProcessUse("catalog-1", 12, Map.of("step-1", 50L), false, "step-2",
+                        "gone during step-2")));
+        return new CapacityAnalysis(List.of(Objective.parse("latency.checkout.p99", "100ms")),
+                CapacityAnalysis.ERROR_LIMIT).analyse(List.of(
+                        new StepMeasure("step-1", 20, 40, 800, 798, 80, 1000, 1, 1000, Map.of("checkout",
+                                micros(30))),
+                        new StepMeasure("step-2", 20, 80, 1600, 1560, 150, 2000, 12, 2000, Map.of("checkout",
+                                micros(180)))), cpu);
+    }
+
+    private static Histogram micros(long ms) {
+        Histogram histogram = new Histogram(3);
+        histogram.recordValueWithCount(ms * 1000, 10);
+        return histogram;
+    }
+
+    private static BenchReport withCapacity(BenchReport r, Capacity capacity) {
+        List<ObjectiveResult> objectives = List.of(new ObjectiveResult("capacity", "step-1 holds",
+                "39.9 req/s of mix at step-1", true, null));
+        return new BenchReport(r.tool(), r.timestamp(), r.environment(), r.run(), r.phases(), r.setup(),
+                r.endpoints(), r.orders(), r.timeline(), r.audit(), capacity, objectives,
+                Verdict.of(r.audit().checks(), objectives));
     }
 
     private static BigDecimal bd(String value) {

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -70,8 +72,20 @@ class TrafficTests {
         try (HttpClient client = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build()) {
             RateCurve curve = new RateCurve(profile);
+            List<String> seconds = new CopyOnWriteArrayList<>();
+            EverySecond everySecond = new EverySecond() {
+                @Override
+                public void start() {
+                    seconds.add("start");
+                }
+
+                @Override
+                public void second(int second, String phase) {
+                    seconds.add(second + " " + phase);
+                }
+            };
             Traffic traffic = new Traffic(new ShopClient(client, gateway, Duration.ofSeconds(5)), shoppers,
-                    new Accounts(client, gateway, Duration.ofSeconds(5)), 100, Duration.ofSeconds(5),
+                    new Accounts(client, gateway, Duration.ofSeconds(5)), 100, Duration.ofSeconds(5), everySecond,
                     new PrintWriter(progress, true));
 
             Traffic.Result result = traffic.run(curve,
@@ -101,6 +115,19 @@ class TrafficTests {
             assertThat(result.timeline()).hasSizeGreaterThanOrEqualTo(3);
             assertThat(result.timeline().getFirst().phase()).isEqualTo("warm");
             assertThat(result.abandoned()).isZero();
+            // A second is named by the phase at its start.
+            assertThat(seconds).startsWith("start", "0 warm", "1 warm", "2 flash-sale");
+            // Per phase, by scheduled time: 60 arrivals each, and every answer in one phase or after the load.
+            assertThat(measurements.offered("warm")).isEqualTo(60);
+            assertThat(measurements.offered("flash-sale")).isEqualTo(60);
+            assertThat(measurements.summary("warm", Endpoint.FLASH_CHECKOUT, 1.5).calls()).isZero();
+            assertThat(measurements.summary("flash-sale", Endpoint.FLASH_CHECKOUT, 1.5).calls())
+                    .isEqualTo(measurements.summary(Endpoint.FLASH_CHECKOUT, 3).calls());
+            for (Endpoint endpoint : Endpoint.values()) {
+                long byPhase = Stream.of("warm", "flash-sale", Traffic.SETTLING)
+                        .mapToLong(phase -> measurements.summary(phase, endpoint, 1).calls()).sum();
+                assertThat(byPhase).as(endpoint.label()).isEqualTo(measurements.summary(endpoint, 3).calls());
+            }
         }
     }
 
