@@ -17,6 +17,7 @@ import io.shopscale.loadtest.blackfriday.verdict.ObjectiveResult;
 import io.shopscale.loadtest.blackfriday.verdict.Verdict;
 import io.shopscale.loadtest.blackfriday.workload.Phase;
 import io.shopscale.loadtest.blackfriday.workload.Profile;
+import io.shopscale.loadtest.blackfriday.workload.Profiles;
 import io.shopscale.loadtest.blackfriday.workload.RateCurve;
 import io.shopscale.loadtest.cli.DurationText;
 import io.shopscale.loadtest.report.Environment;
@@ -66,7 +67,9 @@ final class ReportAssembly {
 
     private Capacity capacity(Traffic.Result result, CpuMeter.Use cpu) {
         Profile profile = settings.profile();
-        List<StepMeasure> steps = profile.phases().stream().map(phase -> StepMeasure.of(result.measurements(),
+        List<StepMeasure> steps = profile.phases().stream()
+                .filter(phase -> phase.name().startsWith(Profiles.STEP_PREFIX))
+                .map(phase -> StepMeasure.of(result.measurements(),
                 phase.name(), phase.seconds(), phase.to() * profile.baseRate())).toList();
         return new CapacityAnalysis(settings.objectives(), CapacityAnalysis.ERROR_LIMIT).analyse(steps, cpu);
     }

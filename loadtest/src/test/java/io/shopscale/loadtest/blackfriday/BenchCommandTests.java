@@ -100,8 +100,9 @@ class BenchCommandTests {
         BenchSettings settings = settings("bench", "--profile", "capacity");
 
         assertThat(settings.capacityRun()).isTrue();
-        assertThat(settings.profile().phases()).extracting(Phase::name).containsExactly("step-1", "step-2", "step-3",
-                "step-4", "step-5", "step-6", "step-7", "step-8");
+        assertThat(settings.profile().phases()).extracting(Phase::name).containsExactly("warm", "step-1", "step-2",
+                "step-3", "step-4", "step-5", "step-6", "step-7", "step-8");
+        assertThat(settings.profile().phases().getFirst().to()).isEqualTo(1);
         assertThat(settings.profile().phases()).allSatisfy(phase -> {
             assertThat(phase.from()).isEqualTo(phase.to());
             assertThat(phase.duration()).isEqualTo(Duration.ofSeconds(20));
@@ -114,7 +115,7 @@ class BenchCommandTests {
         assertThat(settings.profile().hasFlashSale()).isFalse();
         assertThat(settings.processes()).isEmpty();
 
-        BenchSettings scaled = settings("bench", "--profile", "capacity", "--rate", "25", "--duration", "80s");
+        BenchSettings scaled = settings("bench", "--profile", "capacity", "--rate", "25", "--duration", "90s");
         assertThat(scaled.profile().baseRate()).isEqualTo(25);
         assertThat(scaled.profile().phases()).allSatisfy(phase -> assertThat(phase.duration())
                 .isEqualTo(Duration.ofSeconds(10)));

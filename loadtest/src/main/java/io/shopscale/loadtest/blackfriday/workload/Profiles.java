@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** The built-in profiles. Rates are arrivals per second; each arrival is one shopper request. */
 public final class Profiles {
@@ -43,7 +44,8 @@ public final class Profiles {
             new Profile(DRILL, "mostly checkouts at a steady rate, for fault drills (./shopscale drill)", 10, 20,
                     List.of(new Phase("drill", Duration.ofSeconds(60), 1, 1, false, Mix.CHECKOUT_HEAVY)),
                     Duration.ofMinutes(3), Map.of()),
-            new Profile(CAPACITY, "the regular mix in " + CAPACITY_STEPS + " steps of 20 s at 1x to "
+            new Profile(CAPACITY, "the regular mix, warm for 20 s at 1x (not judged), then " + CAPACITY_STEPS
+                    + " steps of 20 s at 1x to "
                     + CAPACITY_STEPS + "x the base rate; the capacity is the goodput of the highest step in which "
                     + "every latency objective held and at most 1% of requests failed (429s included), every lower "
                     + "step having held too", 40, 200, capacitySteps(), Duration.ofMinutes(2), Map.of()));
@@ -61,8 +63,13 @@ public final class Profiles {
         return ALL.stream().map(Profile::name).toList();
     }
 
+    /** A capacity profile's judged phases are named with this prefix; others (its warm-up) are not judged. */
+    public static final String STEP_PREFIX = "step-";
+
+    /** After a warm-up: a platform just started has classes to load and code to compile, which is not capacity. */
     private static List<Phase> capacitySteps() {
-        return IntStream.rangeClosed(1, CAPACITY_STEPS).mapToObj(k -> phase("step-" + k, 20, k, k, false)).toList();
+        return Stream.concat(Stream.of(phase("warm", 20, 1, 1, false)), IntStream.rangeClosed(1, CAPACITY_STEPS)
+                .mapToObj(k -> phase(STEP_PREFIX + k, 20, k, k, false))).toList();
     }
 
     private static Phase phase(String name, int seconds, double from, double to, boolean flashSale) {
