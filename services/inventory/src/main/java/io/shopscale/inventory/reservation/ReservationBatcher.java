@@ -52,6 +52,12 @@ final class ReservationBatcher {
         this.batchSizes = batchSizes;
     }
 
+    /** How many calls wait for the next batch of this SKU (the one in flight not counted). */
+    int waiting(Sku sku) {
+        Lane lane = lanes.get(sku);
+        return lane == null ? 0 : lane.waiting();
+    }
+
     /** Reserves a single-line command in the next batch of its SKU. */
     ReserveOutcome reserve(ReserveCommand command) {
         if (command.lines().size() != 1) {
@@ -170,6 +176,15 @@ final class ReservationBatcher {
                 } else {
                     handOff();
                 }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        int waiting() {
+            lock.lock();
+            try {
+                return pending.size();
             } finally {
                 lock.unlock();
             }

@@ -61,6 +61,11 @@ public class Reservations {
         return outcome;
     }
 
+    /** How many single-line reservations of this SKU wait for its next batch; none when reservations do not coalesce. */
+    int waitingFor(Sku sku) {
+        return batcher == null ? 0 : batcher.waiting(sku);
+    }
+
     /**
      * The reservation row is written first, so a concurrent call with the same order id waits for this one and then
      * answers from its result. A shortage rolls everything back, leaving no row behind: the same order id may try

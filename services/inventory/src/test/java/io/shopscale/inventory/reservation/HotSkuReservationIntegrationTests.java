@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.shopscale.contracts.inventory.v1.ReserveResponse;
 import io.shopscale.inventory.InventoryIntegrationTestBase;
 import io.shopscale.inventory.InventoryProperties;
+import io.shopscale.inventory.Sku;
 import io.shopscale.platform.checkout.CheckoutTimings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -120,11 +121,12 @@ class HotSkuReservationIntegrationTests extends InventoryIntegrationTestBase {
                         repeats.add(callers.submit(() -> reservations.reserve(command(orderId, sku, 1))));
                     }
                 }
-                Thread.sleep(300);
+                Sku hot = new Sku(sku);
+                await().atMost(Duration.ofSeconds(5)).until(() -> reservations.waitingFor(hot) == repeats.size());
                 // Last in the queue: the same order id with other lines.
                 Future<ReserveOutcome> other =
                         callers.submit(() -> reservations.reserve(command(orders.getFirst(), sku, 2)));
-                Thread.sleep(100);
+                await().atMost(Duration.ofSeconds(5)).until(() -> reservations.waitingFor(hot) == repeats.size() + 1);
                 assertThat(first).isNotDone();
                 holder.rollback();
 

@@ -76,7 +76,7 @@ class ReservationBatcherTests {
         for (int i = 0; i < 20; i++) {
             queued.add(callers.submit(() -> batcher.reserve(command(UUID.randomUUID(), HOT))));
         }
-        awaitQueued(queued, 20);
+        awaitQueued(batcher, queued, 20);
         releaseFirst.countDown();
 
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(RESERVED);
@@ -123,7 +123,7 @@ class ReservationBatcherTests {
             UUID orderId = i % 3 == 0 ? repeated : UUID.randomUUID();
             queued.add(callers.submit(() -> batcher.reserve(command(orderId, HOT))));
         }
-        awaitQueued(queued, 9);
+        awaitQueued(batcher, queued, 9);
         releaseFirst.countDown();
 
         first.get(5, TimeUnit.SECONDS);
@@ -160,7 +160,7 @@ class ReservationBatcherTests {
         for (int i = 0; i < 10; i++) {
             failing.add(callers.submit(() -> batcher.reserve(command(UUID.randomUUID(), HOT))));
         }
-        awaitQueued(failing, 10);
+        awaitQueued(batcher, failing, 10);
         releaseFirst.countDown();
 
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(RESERVED);
@@ -203,10 +203,10 @@ class ReservationBatcherTests {
         }, maxBatch, maxWait, sizes::add);
     }
 
-    /** Waits until the calls have had time to queue behind the batch in flight (none of them can finish before). */
-    private static void awaitQueued(List<Future<ReserveOutcome>> calls, int count) throws InterruptedException {
+    /** Waits until the calls queue behind the batch in flight (none of them can finish before). */
+    private static void awaitQueued(ReservationBatcher batcher, List<Future<ReserveOutcome>> calls, int count) {
         assertThat(calls).hasSize(count);
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(5)).until(() -> batcher.waiting(HOT) == count);
         assertThat(calls).noneMatch(Future::isDone);
     }
 
