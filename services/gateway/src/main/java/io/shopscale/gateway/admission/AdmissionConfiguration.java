@@ -1,11 +1,15 @@
 package io.shopscale.gateway.admission;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopscale.gateway.edge.ConnectionHandlers;
+import io.shopscale.gateway.problem.ConnectionProblems;
 import io.shopscale.platform.admission.AdmissionControl;
 import io.shopscale.platform.admission.AdmissionProperties;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,14 +19,19 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(AdmissionProperties.class)
 class AdmissionConfiguration {
 
+	private static final String HANDLER_NAME = "shopscale.admission";
+
 	@Bean
 	AdmissionControl admissionControl(AdmissionProperties properties, MeterRegistry meters) {
 		return AdmissionControl.create("gateway", properties, meters);
 	}
 
+	/** Each connection gets its own handler: it keeps the slots of the requests it still has to answer. */
 	@Bean
-	AdmissionWebFilter admissionWebFilter(AdmissionControl admission) {
-		return new AdmissionWebFilter(admission);
+	NettyServerCustomizer admissionOnEveryConnection(AdmissionControl admission, JsonMapper json) {
+		ConnectionProblems problems = new ConnectionProblems(json);
+		return server -> ConnectionHandlers.afterCodec(server, HANDLER_NAME,
+				() -> new AdmissionHandler(admission, problems));
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.shopscale.gateway.edge;
 
+import java.util.function.Supplier;
+
 import io.netty.channel.ChannelHandler;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
@@ -15,9 +17,14 @@ public final class ConnectionHandlers {
 	 * responses as HTTP messages just before they are encoded.
 	 */
 	public static HttpServer afterCodec(HttpServer server, String name, ChannelHandler handler) {
+		return afterCodec(server, name, () -> handler);
+	}
+
+	/** As above, with a handler of its own for each connection, for handlers that keep a connection's state. */
+	public static HttpServer afterCodec(HttpServer server, String name, Supplier<ChannelHandler> handlers) {
 		return server.doOnChannelInit((observer, channel, remoteAddress) -> {
 			if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-				channel.pipeline().addAfter(NettyPipeline.HttpCodec, name, handler);
+				channel.pipeline().addAfter(NettyPipeline.HttpCodec, name, handlers.get());
 			}
 		});
 	}

@@ -37,6 +37,11 @@ public final class RequestId {
 		return values != null && values.size() == 1 && isValid(values.getFirst());
 	}
 
+	/** The caller's own id if it is an acceptable one, else a new one. */
+	public static String keptOrGenerated(@Nullable List<String> values) {
+		return isAcceptable(values) ? values.getFirst() : generate();
+	}
+
 	static boolean isValid(@Nullable String candidate) {
 		if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH) {
 			return false;
