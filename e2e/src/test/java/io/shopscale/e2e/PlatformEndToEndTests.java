@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.shopscale.launcher.drill.PgCtl;
@@ -329,6 +330,42 @@ class PlatformEndToEndTests {
         assertThat(payment.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(payment.get("attempts")).isNotEmpty();
         assertThat(shop.payment(token, orderId).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * An admin changes a price in the catalog; orders learns it from the price event, and the next checkout charges
+     * it. The SKU was priced once before the change, so orders' read model held the old price and only the event
+     * can have replaced it.
+     */
+    @Test
+    @Order(9)
+    void aPriceChangeReachesCheckoutThroughTheCatalogsPriceEvent() throws Exception {
+        Shop shop = new Shop(gateway);
+        String admin = shop.login(PlatformProcess.ADMIN_EMAIL, shopscale.adminPassword());
+        String token = shop.newShopper();
+        String sku = "APP-00321";
+        long before = shop.price(sku);
+        String first = Shop.json(shop.checkoutUntilDecided(token, "price-before", List.of(new Shop.Line(sku, 1))))
+                .get("orderId").asString();
+        assertThat(Shop.json(shop.order(token, first)).get("total").asLong()).isEqualTo(before);
+        long after = before + 100;
+
+        assertThat(shop.putPrice(token, sku, after, "USD").statusCode()).isEqualTo(403);
+        HttpResponse<String> changed = shop.putPrice(admin, sku, after, "USD");
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(Shop.json(changed).get("price").get("amount").asLong()).isEqualTo(after);
+        assertThat(shop.price(sku)).isEqualTo(after);
+        // The event reaches orders within milliseconds as a rule; until it has, a checkout still gets the old price.
+        AtomicInteger attempt = new AtomicInteger();
+        JsonNode order = await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    HttpResponse<String> placed = shop.checkoutUntilDecided(token,
+                            "price-after-" + attempt.incrementAndGet(), List.of(new Shop.Line(sku, 2)));
+                    Shop.expect(placed, 202);
+                    return Shop.json(shop.order(token, Shop.json(placed).get("orderId").asString()));
+                }, placed -> placed.get("lines").get(0).get("unitPrice").asLong() == after);
+        assertThat(order.get("total").asLong()).isEqualTo(2 * after);
     }
 
     /** The provider declines: the order is cancelled with that reason and its stock comes back. */

@@ -112,6 +112,14 @@ final class Shop {
         return json(response);
     }
 
+    /** Sets a product's price as an admin does; the amount is in minor units. */
+    HttpResponse<String> putPrice(String token, String sku, long amount, String currency) {
+        return send(request("/api/admin/products/" + sku + "/price", token)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"amount\":" + amount + ",\"currency\":\"" + currency
+                        + "\"}"))
+                .header("Content-Type", "application/json").build());
+    }
+
     /** Catalog price in minor units. */
     long price(String sku) {
         HttpResponse<String> response = send(request("/api/products/by-sku?sku=" + sku, null).GET().build());

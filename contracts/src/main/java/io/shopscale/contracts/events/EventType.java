@@ -8,7 +8,8 @@ public enum EventType {
     ORDER_CANCELLED("shopscale.order.cancelled.v1"),
     PAYMENT_SUCCEEDED("shopscale.payment.succeeded.v1"),
     PAYMENT_FAILED("shopscale.payment.failed.v1"),
-    INVENTORY_SALE_REFUSED("shopscale.inventory.sale-refused.v1");
+    INVENTORY_SALE_REFUSED("shopscale.inventory.sale-refused.v1"),
+    CATALOG_PRICE_CHANGED("shopscale.catalog.price-changed.v1");
 
     private final String type;
 

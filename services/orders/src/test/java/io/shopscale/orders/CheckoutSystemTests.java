@@ -154,13 +154,16 @@ class CheckoutSystemTests extends SystemTestSupport {
         assertThat(breakers.circuitBreaker("inventory").getState().name()).isEqualTo("OPEN");
     }
 
+    /** Only a SKU the price read model has never seen needs the catalog; see PriceReadModelSystemTests. */
     @Test
-    void catalogDownIsA503AndNothingIsReserved() throws Exception {
+    void catalogDownIsA503ForANeverSeenSkuAndNothingIsReserved() throws Exception {
+        collaborators.catalog.price("UNSEEN-00503", 500);
+        collaborators.inventory.stock("UNSEEN-00503", Collaborators.PLENTY);
         collaborators.catalog.failing(true);
         String user = newUser();
         String key = UUID.randomUUID().toString();
 
-        HttpResponse<String> response = checkout(user, key, items("HKT-00001", "1"));
+        HttpResponse<String> response = checkout(user, key, items("UNSEEN-00503", "1"));
 
         assertProblem(response, 503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();

@@ -17,13 +17,15 @@ import java.util.concurrent.Executors;
 
 /**
  * A remote catalog for the tests: a real HTTP server answering the batch lookup by SKU the way the catalog does,
- * from a fixed price list. It can be switched to fail.
+ * from a fixed price list, and counting how often each SKU was asked for. It can be switched to fail.
  */
 final class FakeCatalog implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Long> prices = new ConcurrentHashMap<>();
+    private final Map<String, Long> priceVersions = new ConcurrentHashMap<>();
+    private final Map<String, Integer> lookups = new ConcurrentHashMap<>();
     private volatile boolean failing;
 
     FakeCatalog() {
@@ -42,7 +44,17 @@ final class FakeCatalog implements AutoCloseable {
     }
 
     void price(String sku, long amount) {
+        price(sku, amount, 1);
+    }
+
+    void price(String sku, long amount, long priceVersion) {
         prices.put(sku, amount);
+        priceVersions.put(sku, priceVersion);
+    }
+
+    /** How many lookups named this SKU, failed ones included. */
+    int lookups(String sku) {
+        return lookups.getOrDefault(sku, 0);
     }
 
     void failing(boolean failing) {
@@ -50,10 +62,6 @@ final class FakeCatalog implements AutoCloseable {
     }
 
     private void bySku(HttpExchange exchange) throws IOException {
-        if (failing) {
-            send(exchange, 503, "{\"status\":503}");
-            return;
-        }
         List<String> skus = new ArrayList<>();
         String query = exchange.getRequestURI().getRawQuery();
         for (String pair : query == null ? new String[0] : query.split("&")) {
@@ -62,13 +70,19 @@ final class FakeCatalog implements AutoCloseable {
                 skus.add(URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
             }
         }
+        skus.forEach(sku -> lookups.merge(sku, 1, Integer::sum));
+        if (failing) {
+            send(exchange, 503, "{\"status\":503}");
+            return;
+        }
         List<String> items = new ArrayList<>();
         for (String sku : skus) {
             Long price = prices.get(sku);
             if (price != null) {
                 items.add("{\"id\":\"" + java.util.UUID.nameUUIDFromBytes(sku.getBytes(StandardCharsets.UTF_8))
                         + "\",\"sku\":\"" + sku + "\",\"name\":\"Product " + sku
-                        + "\",\"price\":{\"amount\":" + price + ",\"currency\":\"USD\"},\"version\":0}");
+                        + "\",\"price\":{\"amount\":" + price + ",\"currency\":\"USD\"},\"priceVersion\":"
+                        + priceVersions.getOrDefault(sku, 1L) + ",\"version\":0}");
             }
         }
         send(exchange, 200, "{\"items\":[" + String.join(",", items) + "],\"page\":0,\"size\":" + skus.size()

@@ -3,7 +3,10 @@ package io.shopscale.catalog.product;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A product as the catalog serves it. {@code version} grows with every change and drives the ETag. */
+/**
+ * A product as the catalog serves it. {@code version} grows with every change and drives the ETag;
+ * {@code priceVersion} grows with every change of the price alone, and is what price events carry.
+ */
 public record Product(
         UUID id,
         String sku,
@@ -11,6 +14,7 @@ public record Product(
         String description,
         String category,
         Money price,
+        long priceVersion,
         String imageUrl,
         Instant createdAt,
         Instant updatedAt,

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ProductCache {
 
     private static final Logger log = LoggerFactory.getLogger(ProductCache.class);
-    private static final String KEY_PREFIX = "catalog:product:v1:";
+    // v2: products carry their price version; entries written without it are never read.
+    static final String KEY_PREFIX = "catalog:product:v2:";
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;
@@ -73,6 +74,19 @@ class ProductCache {
             breaker.executeRunnable(() -> redis.opsForValue().set(KEY_PREFIX + product.id(), value, ttl));
         } catch (RuntimeException e) {
             bypass(e);
+        }
+    }
+
+    /**
+     * Forgets a product, so the next read takes it from PostgreSQL. If Redis cannot be reached now, an entry written
+     * before may be served again once Redis is back, until its TTL runs out; repeating the change evicts it again.
+     */
+    void evict(UUID id) {
+        try {
+            breaker.executeRunnable(() -> redis.delete(KEY_PREFIX + id));
+        } catch (RuntimeException e) {
+            bypass(e);
+            log.warn("product {} could not be evicted from the cache; it may be served as cached until the TTL", id);
         }
     }
 

@@ -9,12 +9,15 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads products from the catalog schema. Searches use the indexed full-text column, listings the b-tree indexes. */
+/**
+ * Products in the catalog schema. Searches use the indexed full-text column, listings the b-tree indexes. The only
+ * write is a price change.
+ */
 @Repository
 class ProductRepository {
 
     private static final String COLUMNS = """
-            id, sku, name, description, category, price_amount, price_currency, image_url,
+            id, sku, name, description, category, price_amount, price_currency, price_version, image_url,
             created_at, updated_at, version""";
 
     private static final RowMapper<Product> PRODUCT = ProductRepository::map;
@@ -28,6 +31,32 @@ class ProductRepository {
     Optional<Product> findById(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE id = :id")
                 .param("id", id)
+                .query(PRODUCT)
+                .optional();
+    }
+
+    Optional<Product> findBySku(String sku) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE sku = :sku")
+                .param("sku", sku)
+                .query(PRODUCT)
+                .optional();
+    }
+
+    /**
+     * Sets a product's price and counts the change in both versions, unless the product already has that price.
+     *
+     * @return the changed product; empty if there is no such SKU or its price is already {@code price}
+     */
+    Optional<Product> changePrice(String sku, Money price) {
+        return jdbc.sql("""
+                        UPDATE product
+                        SET price_amount = :amount, price_currency = :currency, price_version = price_version + 1,
+                            version = version + 1, updated_at = now()
+                        WHERE sku = :sku AND (price_amount, price_currency) IS DISTINCT FROM (:amount, :currency)
+                        RETURNING\s""" + COLUMNS)
+                .param("sku", sku)
+                .param("amount", price.amount())
+                .param("currency", price.currency())
                 .query(PRODUCT)
                 .optional();
     }
@@ -95,6 +124,7 @@ class ProductRepository {
                 rs.getString("description"),
                 rs.getString("category"),
                 new Money(rs.getLong("price_amount"), rs.getString("price_currency")),
+                rs.getLong("price_version"),
                 rs.getString("image_url"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),

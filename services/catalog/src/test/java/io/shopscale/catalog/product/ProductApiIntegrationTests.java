@@ -2,11 +2,10 @@ package io.shopscale.catalog.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shopscale.testsupport.RealStoresTest;
+import io.shopscale.catalog.CatalogIntegrationTestBase;
 import io.shopscale.testsupport.SharedStores;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,21 +16,12 @@ import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@RealStoresTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProductApiIntegrationTests {
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @LocalServerPort
-    int port;
+class ProductApiIntegrationTests extends CatalogIntegrationTestBase {
 
     @Autowired
     JsonMapper json;
@@ -133,6 +123,7 @@ class ProductApiIntegrationTests {
             skus.add(item.get("sku").asString());
             assertThat(item.get("price").get("amount").asLong()).isPositive();
             assertThat(item.get("price").get("currency").asString()).isEqualTo("USD");
+            assertThat(item.get("priceVersion").asLong()).isPositive();
             JsonNode single = getJson("/api/products/" + item.get("id").asString());
             assertThat(single.get("price")).isEqualTo(item.get("price"));
         }
@@ -175,7 +166,7 @@ class ProductApiIntegrationTests {
         String uncachedId = getJson("/api/products?sort=-price&size=1").get("items").get(0).get("id").asString();
 
         assertThat(get("/api/products/" + cachedId, null).statusCode()).isEqualTo(200);
-        assertThat(redis.hasKey("catalog:product:v1:" + cachedId)).isTrue();
+        assertThat(redis.hasKey(ProductCache.KEY_PREFIX + cachedId)).isTrue();
 
         var stores = SharedStores.get();
         stores.redis().stop();

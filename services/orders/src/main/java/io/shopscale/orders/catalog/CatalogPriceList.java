@@ -7,7 +7,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.shopscale.orders.checkout.CollaboratorUnavailableException;
 import io.shopscale.orders.checkout.Price;
-import io.shopscale.orders.checkout.PriceList;
+import io.shopscale.orders.prices.CatalogPrices;
+import io.shopscale.orders.prices.VersionedPrice;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,9 +25,10 @@ import org.springframework.web.client.RestClient;
 /**
  * Prices from the catalog's batch lookup by SKU, through the load balancer ({@code http://catalog}), with short
  * timeouts and a circuit breaker, so a slow or failing catalog costs checkout at most a second and then nothing.
+ * Checkout asks only for SKUs its price read model has not seen.
  */
 @Component
-class CatalogPriceList implements PriceList {
+class CatalogPriceList implements CatalogPrices {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogPriceList.class);
 
@@ -57,7 +59,7 @@ class CatalogPriceList implements PriceList {
     }
 
     @Override
-    public Map<String, Price> prices(List<String> skus) {
+    public Map<String, VersionedPrice> current(List<String> skus) {
         CatalogPage page;
         try {
             page = breaker.executeSupplier(() -> lookup(skus));
@@ -67,11 +69,13 @@ class CatalogPriceList implements PriceList {
             log.warn("catalog price lookup failed: {}", e.getMessage());
             throw new CollaboratorUnavailableException("catalog", "catalog lookup failed", e);
         }
-        Map<String, Price> prices = new HashMap<>();
+        Map<String, VersionedPrice> prices = new HashMap<>();
         if (page != null && page.items() != null) {
             for (CatalogProduct product : page.items()) {
                 if (product != null && product.sku() != null && product.price() != null) {
-                    prices.put(product.sku(), new Price(product.price().amount(), product.price().currency()));
+                    prices.put(product.sku(), new VersionedPrice(
+                            new Price(product.price().amount(), product.price().currency()),
+                            product.priceVersion() == null ? 0 : product.priceVersion()));
                 }
             }
         }
@@ -101,8 +105,9 @@ class CatalogPriceList implements PriceList {
     record CatalogPage(List<CatalogProduct> items) {
     }
 
+    /** @param priceVersion absent from a catalog that predates price versions */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CatalogProduct(String sku, CatalogPrice price) {
+    record CatalogProduct(String sku, CatalogPrice price, Long priceVersion) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -26,9 +26,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * How orders consumes the events of other services (payment's verdicts, inventory's refusals), one rule for all:
- * records are read as bytes (each listener parses and validates them itself) in the {@code orders} group, from the
- * oldest retained event for a new group (a missed event would leave an order waiting), and only once committed.
+ * How orders consumes the events of other services (payment's verdicts, inventory's refusals, the catalog's prices),
+ * one rule for all: records are read as bytes (each listener parses and validates them itself) in the {@code orders}
+ * group, from the oldest retained event for a new group (a missed event would leave an order waiting), and only once
+ * committed.
  * Poison is parked at once, byte for byte, on {@code <topic>.orders.DLT} with the failure in its headers, and the
  * consumer moves on. Any other failure (the database away) is retried with growing pauses until the event is
  * applied; the events after it on its partition wait, so none is ever skipped. This lives apart from the outbox's
@@ -61,7 +62,8 @@ public class IncomingEvents {
     ParkedRecords parkedIncomingEvents(KafkaAdmin admin, MeterRegistry metrics,
             @Value("${shopscale.orders.payment-events.dead-letter-count-interval:30s}") Duration interval) {
         return new ParkedRecords(admin.getConfigurationProperties(), metrics,
-                List.of(DeadLetters.topic(Topics.PAYMENTS, GROUP), DeadLetters.topic(Topics.INVENTORY, GROUP)),
+                List.of(DeadLetters.topic(Topics.PAYMENTS, GROUP), DeadLetters.topic(Topics.INVENTORY, GROUP),
+                        DeadLetters.topic(Topics.CATALOG_PRICES, GROUP)),
                 interval);
     }
 
