@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize the largest page of orders a client may ask for
  * @param defaultPageSize the page size when the client names none
  * @param checkout how many checkouts run at once, and how long one waits for its turn
+ * @param prices where checkout's prices come from
  */
 @ConfigurationProperties("shopscale.orders")
 public record OrdersProperties(
@@ -22,7 +23,8 @@ public record OrdersProperties(
         @DefaultValue("100") int expiryBatch,
         @DefaultValue("100") int maxPageSize,
         @DefaultValue("20") int defaultPageSize,
-        @DefaultValue Checkout checkout) {
+        @DefaultValue Checkout checkout,
+        @DefaultValue Prices prices) {
 
     /**
      * @param concurrency checkouts running at once; 0 sizes it to the connection pool, less the connections the
@@ -31,5 +33,12 @@ public record OrdersProperties(
      * gateway's 10 s for the route, so the answer arrives
      */
     public record Checkout(@DefaultValue("0") int concurrency, @DefaultValue("5s") Duration admissionWait) {
+    }
+
+    /**
+     * @param readModel true: from orders' own read model, the catalog asked only for SKUs it has not seen; false: from
+     * the catalog on every checkout, as before the read model existed (kept to measure the one against the other)
+     */
+    public record Prices(@DefaultValue("true") boolean readModel) {
     }
 }

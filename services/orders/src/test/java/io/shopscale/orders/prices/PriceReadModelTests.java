@@ -11,8 +11,10 @@ import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shopscale.orders.OrdersProperties;
 import io.shopscale.orders.checkout.CollaboratorUnavailableException;
 import io.shopscale.orders.checkout.Price;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class PriceReadModelTests {
     private final ProductPrices stored = mock(ProductPrices.class);
     private final CatalogPrices catalog = mock(CatalogPrices.class);
     private final MeterRegistry meters = new SimpleMeterRegistry();
-    private final PriceReadModel prices = new PriceReadModel(stored, catalog, meters);
+    private final PriceReadModel prices = new PriceReadModel(stored, catalog, meters, readModel(true));
 
     @Test
     void skusInTheReadModelAreNeverAskedOfTheCatalog() {
@@ -65,6 +67,16 @@ class PriceReadModelTests {
     }
 
     @Test
+    void withTheReadModelOffEveryCheckoutAsksTheCatalogAndNothingIsStored() {
+        PriceReadModel catalogOnly = new PriceReadModel(stored, catalog, meters, readModel(false));
+        when(catalog.current(List.of("HKT-00001"))).thenReturn(Map.of("HKT-00001", new VersionedPrice(KETTLE, 3)));
+
+        assertThat(catalogOnly.prices(List.of("HKT-00001"))).isEqualTo(Map.of("HKT-00001", KETTLE));
+        verify(stored, never()).find(anyList());
+        verify(stored, never()).storeIfNewer(any(), any());
+    }
+
+    @Test
     void aPriceThatCannotBeStoredIsStillCharged() {
         when(stored.find(List.of("LGT-00002"))).thenReturn(Map.of());
         VersionedPrice lamp = new VersionedPrice(LAMP, 1);
@@ -76,5 +88,10 @@ class PriceReadModelTests {
 
     private double misses() {
         return meters.get("orders.prices.misses").counter().count();
+    }
+
+    private static OrdersProperties readModel(boolean on) {
+        return new OrdersProperties(Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 100, 20,
+                new OrdersProperties.Checkout(0, Duration.ofSeconds(5)), new OrdersProperties.Prices(on));
     }
 }
