@@ -1,20 +1,15 @@
 package io.shopscale.platform.web;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import io.shopscale.platform.admission.AdmissionControl;
 import io.shopscale.platform.admission.AdmissionProperties;
 import org.apache.catalina.Host;
 import org.apache.catalina.Lifecycle;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -48,14 +43,7 @@ class ServiceWebDefaultsAutoConfiguration {
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "shopscale.admission.enabled", matchIfMissing = true)
-    @EnableConfigurationProperties(AdmissionProperties.class)
     static class Admission {
-
-        @Bean
-        AdmissionControl admissionControl(AdmissionProperties properties, ObjectProvider<MeterRegistry> meters,
-                                          @Value("${spring.application.name:service}") String name) {
-            return AdmissionControl.create(name, properties, meters.getIfAvailable(() -> Metrics.globalRegistry));
-        }
 
         @Bean
         FilterRegistrationBean<AdmissionFilter> admissionFilter(AdmissionControl admission) {

@@ -1,30 +1,24 @@
 package io.shopscale.gateway.admission;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.shopscale.gateway.edge.ConnectionHandlers;
 import io.shopscale.gateway.problem.ConnectionProblems;
 import io.shopscale.platform.admission.AdmissionControl;
-import io.shopscale.platform.admission.AdmissionProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Admission control at the edge, with the limits of {@code shopscale.admission} (see application.yml). */
+/**
+ * Admission control at the edge, on every connection, with the limiter of {@code platform/admission} and the limits of
+ * {@code shopscale.admission} (see application.yml).
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "shopscale.admission.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(AdmissionProperties.class)
 class AdmissionConfiguration {
 
 	private static final String HANDLER_NAME = "shopscale.admission";
-
-	@Bean
-	AdmissionControl admissionControl(AdmissionProperties properties, MeterRegistry meters) {
-		return AdmissionControl.create("gateway", properties, meters);
-	}
 
 	/** Each connection gets its own handler: it keeps the slots of the requests it still has to answer. */
 	@Bean
