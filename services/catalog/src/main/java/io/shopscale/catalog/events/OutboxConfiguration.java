@@ -1,8 +1,8 @@
 package io.shopscale.catalog.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.shopscale.contracts.events.EventEnvelope;
 import io.shopscale.contracts.events.Topics;
+import io.shopscale.platform.events.EnvelopeRouting;
 import io.shopscale.platform.events.OutboxResubmission;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
@@ -12,23 +12,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.FailedEventPublications;
-import org.springframework.modulith.events.RoutingTarget;
 
 /**
- * Which in-process events leave the catalog, and where to: every integration event envelope goes to the price
- * topic, keyed by its subject (the SKU), so the changes of one product stay in order on one partition and compaction
- * keeps the latest. Routing is configured here because the contract types carry no framework annotations.
+ * The catalog's outbox: its price events go to the price topic keyed by SKU, so compaction keeps each product's latest
+ * price ({@link EnvelopeRouting}).
  */
 @Configuration(proxyBeanMethods = false)
 class OutboxConfiguration {
 
     @Bean
     EventExternalizationConfiguration eventExternalization() {
-        return EventExternalizationConfiguration.externalizing()
-                .selectByType(EventEnvelope.class)
-                .route(EventEnvelope.class, envelope -> RoutingTarget.forTarget(Topics.CATALOG_PRICES)
-                        .andKey(envelope.subject()))
-                .build();
+        return EnvelopeRouting.everyEnvelopeTo(Topics.CATALOG_PRICES);
     }
 
     /**
