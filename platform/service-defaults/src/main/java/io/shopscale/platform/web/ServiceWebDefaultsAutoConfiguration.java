@@ -1,5 +1,6 @@
 package io.shopscale.platform.web;
 
+import io.shopscale.platform.admission.AdmissionAutoConfiguration;
 import io.shopscale.platform.admission.AdmissionControl;
 import io.shopscale.platform.admission.AdmissionProperties;
 import org.apache.catalina.Host;
@@ -25,7 +26,8 @@ import org.springframework.core.Ordered;
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration"},
-        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        after = AdmissionAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 class ServiceWebDefaultsAutoConfiguration {

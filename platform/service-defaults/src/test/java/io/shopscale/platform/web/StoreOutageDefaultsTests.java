@@ -2,6 +2,7 @@ package io.shopscale.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopscale.platform.admission.AdmissionAutoConfiguration;
 import java.lang.reflect.Proxy;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 class StoreOutageDefaultsTests {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ServiceWebDefaultsAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(AdmissionAutoConfiguration.class,
+                    ServiceWebDefaultsAutoConfiguration.class));
 
     @Test
     void aServiceWithADatabaseGetsTheOutageAdvice() {
