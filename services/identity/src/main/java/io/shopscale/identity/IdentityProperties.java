@@ -1,6 +1,7 @@
 package io.shopscale.identity;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -53,15 +54,16 @@ public record IdentityProperties(
      * @param accountWindow how long an account's failures are remembered, counted from the first one
      * @param maxAddressFailures failed logins from one client address within {@code addressWindow} before it is throttled
      * @param addressWindow how long a client address's failures are remembered
-     * @param trustForwardedFor whether the last {@code X-Forwarded-For} hop (added by the gateway) is the client
-     *                          address; turn it off when clients can reach this service without the gateway
+     * @param trustedProxies IP addresses and CIDR ranges of the proxies in front of this service (the gateway) whose
+     *                       {@code X-Forwarded-For} is believed; empty (the default) means the connection's peer is the
+     *                       client, whatever the header says
      */
     public record Login(
             @DefaultValue("5") int maxAccountFailures,
             @DefaultValue("15m") Duration accountWindow,
             @DefaultValue("50") int maxAddressFailures,
             @DefaultValue("15m") Duration addressWindow,
-            @DefaultValue("true") boolean trustForwardedFor) {
+            @DefaultValue List<String> trustedProxies) {
 
         public Login {
             if (maxAccountFailures < 1 || maxAddressFailures < 1) {
@@ -70,6 +72,7 @@ public record IdentityProperties(
             if (accountWindow.toMillis() < 1_000 || addressWindow.toMillis() < 1_000) {
                 throw new IllegalArgumentException("login throttling windows must be at least 1s");
             }
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         }
     }
 
