@@ -12,7 +12,8 @@ public final class TestProperties {
     public static IdentityProperties defaults() {
         return new IdentityProperties("shopscale-identity", "shopscale-api", Duration.ofMinutes(15),
                 new IdentityProperties.Admin("admin@shopscale.local", null, "ShopScale Administrator"),
-                new IdentityProperties.Login(5, Duration.ofMinutes(15), 50, Duration.ofMinutes(15), List.of()),
+                new IdentityProperties.Login(5, Duration.ofMinutes(15), 50, Duration.ofMinutes(15), 20,
+                        Duration.ofMinutes(15), Duration.ofSeconds(5), List.of()),
                 new IdentityProperties.Keys(2048, null, Duration.ofSeconds(60)),
                 new IdentityProperties.Hashing(0, Duration.ofSeconds(3)));
     }
