@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class LoginPropertiesTests {
 
@@ -16,6 +19,12 @@ class LoginPropertiesTests {
         assertThat(login.accountCeiling()).isEqualTo(20);
         assertThat(login.trustedProxies()).isEmpty();
         assertThat(login(Duration.ofSeconds(5), null).trustedProxies()).isEmpty();
+    }
+
+    @Test
+    void trustedProxiesBindFromACommaSeparatedVariableAndAnEmptyOneTrustsNone() {
+        assertThat(bind("").login().trustedProxies()).isEmpty();
+        assertThat(bind("127.0.0.1,::1").login().trustedProxies()).containsExactly("127.0.0.1", "::1");
     }
 
     @Test
@@ -42,6 +51,13 @@ class LoginPropertiesTests {
         assertThatThrownBy(() -> new IdentityProperties.Login(5, window, 50, window, 20, Duration.ofSeconds(2),
                 Duration.ofSeconds(3), List.of())).as("trickle beyond the window")
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** As application.yml binds it from SHOPSCALE_IDENTITY_TRUSTED_PROXIES. */
+    private static IdentityProperties bind(String trustedProxies) {
+        var source = new MapConfigurationPropertySource(Map.of(
+                "shopscale.identity.login.trusted-proxies", trustedProxies));
+        return new Binder(source).bindOrCreate("shopscale.identity", IdentityProperties.class);
     }
 
     private static IdentityProperties.Login login(Duration trickle, List<String> trustedProxies) {
