@@ -33,6 +33,12 @@ public final class Settings {
     /** Where the payment service finds the payment provider; set it to use another provider than the simulator. */
     public static final String PAYMENT_PROVIDER_URL_VARIABLE = "SHOPSCALE_PAYMENT_PROVIDER_URL";
 
+    /**
+     * The proxies whose {@code X-Forwarded-For} identity believes when it throttles logins per client address. The
+     * gateway connects from loopback here; without this, every login would count against the gateway's address.
+     */
+    public static final String IDENTITY_TRUSTED_PROXIES_VARIABLE = "SHOPSCALE_IDENTITY_TRUSTED_PROXIES";
+
     /** Kept out of the state file; read from the environment whenever an instance starts. */
     public static final Set<String> SECRET_VARIABLES = Set.of("SHOPSCALE_POSTGRES_PASSWORD");
 
@@ -152,6 +158,7 @@ public final class Settings {
                 .orElse("127.0.0.1:" + port(Store.KAFKA)));
         env.put(PAYMENT_PROVIDER_URL_VARIABLE, variable(PAYMENT_PROVIDER_URL_VARIABLE)
                 .orElse("http://127.0.0.1:" + port(Components.get(Components.PAYMENT_PROVIDER))));
+        env.put(IDENTITY_TRUSTED_PROXIES_VARIABLE, variable(IDENTITY_TRUSTED_PROXIES_VARIABLE).orElse("127.0.0.1,::1"));
         return env;
     }
 

@@ -97,7 +97,8 @@ class SettingsTests {
                 "SHOPSCALE_POSTGRES_PASSWORD", "",
                 "SHOPSCALE_REDIS_URL", "redis://127.0.0.1:16379",
                 "SHOPSCALE_KAFKA_BOOTSTRAP", "127.0.0.1:19092",
-                "SHOPSCALE_PAYMENT_PROVIDER_URL", "http://127.0.0.1:8090"));
+                "SHOPSCALE_PAYMENT_PROVIDER_URL", "http://127.0.0.1:8090",
+                "SHOPSCALE_IDENTITY_TRUSTED_PROXIES", "127.0.0.1,::1"));
     }
 
     @Test
@@ -107,7 +108,8 @@ class SettingsTests {
                 "SHOPSCALE_POSTGRES_USER", "shop",
                 "SHOPSCALE_POSTGRES_PASSWORD", "s3cret",
                 "SHOPSCALE_KAFKA_BOOTSTRAP", "kafka.example:9092",
-                "SHOPSCALE_REDIS_URL", "  ");
+                "SHOPSCALE_REDIS_URL", "  ",
+                "SHOPSCALE_IDENTITY_TRUSTED_PROXIES", "10.0.0.0/8");
         Settings settings = Settings.resolve(env, system(), null);
 
         assertThat(settings.serviceEnvironment())
@@ -115,7 +117,8 @@ class SettingsTests {
                 .containsEntry("SHOPSCALE_POSTGRES_USER", "shop")
                 .containsEntry("SHOPSCALE_POSTGRES_PASSWORD", "s3cret")
                 .containsEntry("SHOPSCALE_KAFKA_BOOTSTRAP", "kafka.example:9092")
-                .containsEntry("SHOPSCALE_REDIS_URL", "redis://127.0.0.1:16379");
+                .containsEntry("SHOPSCALE_REDIS_URL", "redis://127.0.0.1:16379")
+                .containsEntry("SHOPSCALE_IDENTITY_TRUSTED_PROXIES", "10.0.0.0/8");
         assertThat(settings.isExternal(Store.POSTGRES)).isTrue();
         assertThat(settings.isExternal(Store.KAFKA)).isTrue();
         assertThat(settings.isExternal(Store.REDIS)).as("a blank variable is not set").isFalse();

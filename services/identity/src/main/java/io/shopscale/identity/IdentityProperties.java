@@ -1,6 +1,7 @@
 package io.shopscale.identity;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -49,27 +50,56 @@ public record IdentityProperties(
     }
 
     /**
-     * @param maxAccountFailures failed logins for one account within {@code accountWindow} before it is throttled
-     * @param accountWindow how long an account's failures are remembered, counted from the first one
-     * @param maxAddressFailures failed logins from one client address within {@code addressWindow} before it is throttled
-     * @param addressWindow how long a client address's failures are remembered
-     * @param trustForwardedFor whether the last {@code X-Forwarded-For} hop (added by the gateway) is the client
-     *                          address; turn it off when clients can reach this service without the gateway
+     * Brute-force throttling of logins. Every budget is a fixed window that opens with its first counted attempt.
+     *
+     * @param maxAccountAddressFailures failed logins for one account from one client address within
+     *                                  {@code accountAddressWindow}; then that address waits for that account. Five
+     *                                  leave room for an owner's typos and stop a guesser there at 20 guesses an hour
+     * @param accountAddressWindow how long those failures are remembered
+     * @param maxAddressFailures failed logins from one client address, at any accounts, within {@code addressWindow}:
+     *                           the limit on credential stuffing from one address. Fifty leave room for an office or a
+     *                           household behind one NAT address
+     * @param addressWindow how long an address's failures are remembered
+     * @param accountCeiling failed logins for one account from all addresses within {@code accountWindow} before the
+     *                       account is slowed: past it, one attempt per {@code accountTrickle} is admitted, from
+     *                       whichever address asks first. Twenty is four addresses' worth of the budget above, so
+     *                       only a guesser spread over many addresses meets it. Slowed, never refused: failures from
+     *                       elsewhere must not lock the owner out
+     * @param accountWindow how long an account's failures are remembered
+     * @param accountTrickle how often a slowed account admits an attempt. Five seconds keep a distributed guesser to
+     *                       180 guesses per window while the owner waits a few seconds at most; at most a minute, so
+     *                       slowing never turns into locking
+     * @param trustedProxies IP addresses and CIDR ranges of the proxies in front of this service (the gateway) whose
+     *                       {@code X-Forwarded-For} is believed; empty (the default) means the connection's peer is the
+     *                       client, whatever the header says
      */
     public record Login(
-            @DefaultValue("5") int maxAccountFailures,
-            @DefaultValue("15m") Duration accountWindow,
+            @DefaultValue("5") int maxAccountAddressFailures,
+            @DefaultValue("15m") Duration accountAddressWindow,
             @DefaultValue("50") int maxAddressFailures,
             @DefaultValue("15m") Duration addressWindow,
-            @DefaultValue("true") boolean trustForwardedFor) {
+            @DefaultValue("20") int accountCeiling,
+            @DefaultValue("15m") Duration accountWindow,
+            @DefaultValue("5s") Duration accountTrickle,
+            @DefaultValue List<String> trustedProxies) {
+
+        public static final Duration MIN_TRICKLE = Duration.ofMillis(100);
+        public static final Duration MAX_TRICKLE = Duration.ofMinutes(1);
 
         public Login {
-            if (maxAccountFailures < 1 || maxAddressFailures < 1) {
-                throw new IllegalArgumentException("login failure budgets must be at least 1");
+            if (maxAccountAddressFailures < 1 || maxAddressFailures < 1 || accountCeiling < 1) {
+                throw new IllegalArgumentException("login failure budgets and the account ceiling must be at least 1");
             }
-            if (accountWindow.toMillis() < 1_000 || addressWindow.toMillis() < 1_000) {
+            if (accountAddressWindow.toMillis() < 1_000 || addressWindow.toMillis() < 1_000
+                    || accountWindow.toMillis() < 1_000) {
                 throw new IllegalArgumentException("login throttling windows must be at least 1s");
             }
+            if (accountTrickle.compareTo(MIN_TRICKLE) < 0 || accountTrickle.compareTo(MAX_TRICKLE) > 0
+                    || accountTrickle.compareTo(accountWindow) > 0) {
+                throw new IllegalArgumentException("shopscale.identity.login.account-trickle must be between 100ms and"
+                        + " 1m and within account-window, not " + accountTrickle);
+            }
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         }
     }
 

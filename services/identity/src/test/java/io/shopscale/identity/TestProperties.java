@@ -1,6 +1,7 @@
 package io.shopscale.identity;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Identity settings for tests that build components by hand: the defaults of application.yml, changeable. */
 public final class TestProperties {
@@ -11,7 +12,8 @@ public final class TestProperties {
     public static IdentityProperties defaults() {
         return new IdentityProperties("shopscale-identity", "shopscale-api", Duration.ofMinutes(15),
                 new IdentityProperties.Admin("admin@shopscale.local", null, "ShopScale Administrator"),
-                new IdentityProperties.Login(5, Duration.ofMinutes(15), 50, Duration.ofMinutes(15), true),
+                new IdentityProperties.Login(5, Duration.ofMinutes(15), 50, Duration.ofMinutes(15), 20,
+                        Duration.ofMinutes(15), Duration.ofSeconds(5), List.of()),
                 new IdentityProperties.Keys(2048, null, Duration.ofSeconds(60)),
                 new IdentityProperties.Hashing(0, Duration.ofSeconds(3)));
     }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Exchanges an email and password for an access token. An unknown email and a wrong password take the same steps
- * (a throttle check, a lookup, one Argon2id comparison, a failure count) and end in the same 401.
+ * (a reservation with the throttle, a lookup, one Argon2id comparison) and end in the same 401. The throttle counts an
+ * attempt before it is hashed, so a guess beyond the budgets is refused (429) without costing a hash.
  */
 @Service
 class Login {
@@ -38,25 +39,32 @@ class Login {
 
     AccessToken login(String email, String password, String clientAddress) {
         String account = EmailAddress.normalise(email);
-        FailureBudget.Verdict verdict = throttle.check(account, clientAddress);
-        if (!verdict.allowed()) {
+        LoginThrottle.Reservation reservation = throttle.reserve(account, clientAddress);
+        if (!reservation.admitted()) {
             throttled.increment();
-            throw new TooManyLoginAttemptsException(verdict.retryAfter());
+            throw new TooManyLoginAttemptsException(reservation.verdict().retryAfter());
         }
-        Optional<UserAccount> user = EmailAddress.tryParse(email).flatMap(users::byEmail);
+        Optional<UserAccount> user;
         boolean authenticated;
-        if (user.isPresent()) {
-            authenticated = hasher.matches(password, user.get().passwordHash());
-        } else {
-            hasher.matchNothing(password);
-            authenticated = false;
+        try {
+            user = EmailAddress.tryParse(email).flatMap(users::byEmail);
+            if (user.isPresent()) {
+                authenticated = hasher.matches(password, user.get().passwordHash());
+            } else {
+                hasher.matchNothing(password);
+                authenticated = false;
+            }
+        } catch (RuntimeException noPasswordCompared) {
+            // A busy hasher or a failing database: the caller learns nothing, so the attempt must cost them nothing.
+            throttle.release(reservation);
+            throw noPasswordCompared;
         }
         if (!authenticated) {
-            throttle.recordFailure(account, clientAddress);
+            // The reservation stays: it was this failure, counted before the hash.
             failed.increment();
             throw new LoginFailedException();
         }
-        throttle.recordSuccess(account);
+        throttle.succeeded(reservation);
         succeeded.increment();
         return tokens.issue(user.get().id(), user.get().roleNames());
     }

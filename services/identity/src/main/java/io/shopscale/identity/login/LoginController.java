@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginController {
 
     private final Login login;
-    private final boolean trustForwardedFor;
+    private final ClientAddress clientAddress;
 
     LoginController(Login login, IdentityProperties properties) {
         this.login = login;
-        this.trustForwardedFor = properties.login().trustForwardedFor();
+        this.clientAddress = new ClientAddress(properties.login().trustedProxies());
     }
 
     @PostMapping("/api/auth/login")
@@ -44,8 +44,7 @@ class LoginController {
             throw new InvalidParameterException("password",
                     "'password' must be at most " + PasswordPolicy.MAX_LENGTH + " characters.");
         }
-        AccessToken token = login.login(request.email(), request.password(),
-                ClientAddress.of(http, trustForwardedFor));
+        AccessToken token = login.login(request.email(), request.password(), clientAddress.of(http));
         // RFC 6749 §5.1: a response carrying a token must not be stored by any cache.
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())

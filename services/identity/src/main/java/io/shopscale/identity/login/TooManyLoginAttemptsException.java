@@ -6,7 +6,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** 429 with {@code Retry-After}: too many failed logins for this account or from this address. */
+/**
+ * 429 with {@code Retry-After}: too many failed logins for this account from this address, or from this address, or an
+ * account slowed past its ceiling whose next attempt is due in a few seconds.
+ */
 class TooManyLoginAttemptsException extends ErrorResponseException {
 
     TooManyLoginAttemptsException(Duration retryAfter) {

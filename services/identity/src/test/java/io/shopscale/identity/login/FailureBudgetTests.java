@@ -13,8 +13,10 @@ class FailureBudgetTests {
     @Test
     void allowsUntilTheBudgetIsSpent() {
         for (int failures = 0; failures < 5; failures++) {
+            assertThat(fivePerQuarterHour.allows(failures)).isTrue();
             assertThat(fivePerQuarterHour.assess(failures, 600_000).allowed()).isTrue();
         }
+        assertThat(fivePerQuarterHour.allows(5)).isFalse();
         assertThat(fivePerQuarterHour.assess(5, 600_000).allowed()).isFalse();
         assertThat(fivePerQuarterHour.assess(50, 600_000).allowed()).isFalse();
     }
@@ -31,6 +33,18 @@ class FailureBudgetTests {
         assertThat(fivePerQuarterHour.assess(5, -1).retryAfter()).isEqualTo(Duration.ofMinutes(15));
         assertThat(fivePerQuarterHour.assess(5, 0).retryAfter()).isEqualTo(Duration.ofMinutes(15));
         assertThat(fivePerQuarterHour.assess(5, 10_000_000).retryAfter()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void theRestOfAPeriodIsWholeSecondsAtLeastOneAndAtMostThePeriod() {
+        Duration fiveSeconds = Duration.ofSeconds(5);
+
+        assertThat(FailureBudget.rest(fiveSeconds, 4_001)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(FailureBudget.rest(fiveSeconds, 4_000)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(FailureBudget.rest(fiveSeconds, 1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(FailureBudget.rest(fiveSeconds, 60_000)).isEqualTo(fiveSeconds);
+        assertThat(FailureBudget.rest(Duration.ofMillis(300), 250)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(FailureBudget.rest(fiveSeconds, -2)).isEqualTo(fiveSeconds);
     }
 
     @Test
