@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code up} generates the administrator password and the provider simulator's admin token once per state directory,
- * readable by their owner only, hands each to the process that needs it and never prints either.
+ * readable by their owner only, hands each to the process that needs it and never prints either; {@code psp} sends
+ * the token.
  */
 class SecretsCommandsTests {
 
@@ -71,6 +72,29 @@ class SecretsCommandsTests {
         assertThat(environment("identity")).containsEntry("SHOPSCALE_ADMIN_PASSWORD", password);
         assertThat(environment("psp")).containsEntry("SHOPSCALE_PSP_ADMIN_TOKEN", token);
         assertThat(platform.run("down").exitCode()).isZero();
+    }
+
+    @Test
+    void pspSendsTheTokenAndSaysWhereItIsWhenTheSimulatorRefusesIt() throws IOException {
+        assertThat(platform.run("up", "-d", "--timeout", "60").exitCode()).isZero();
+
+        Result psp = platform.run("psp");
+
+        assertThat(psp.exitCode()).as(psp.err()).isZero();
+        assertThat(psp.out()).contains("\"latency\" : \"0s\"");
+
+        Path tokenFile = home.resolve(".shopscale/secrets/psp-admin-token");
+        Files.writeString(tokenFile, "not-the-token-the-simulator-was-given\n");
+        Result refused = platform.run("psp", "--latency", "1s");
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(refused.err()).contains("refused the admin token in " + tokenFile);
+
+        Files.delete(tokenFile);
+        Result missing = platform.run("psp");
+
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(missing.err()).contains("its admin token is not in " + tokenFile);
     }
 
     @Test
