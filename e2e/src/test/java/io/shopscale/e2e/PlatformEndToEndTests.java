@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +65,11 @@ class PlatformEndToEndTests {
         PlatformProcess.Result up = shopscale.run(START_TIMEOUT, "up", "-d");
 
         assertThat(up.exitCode()).as(up.output()).isZero();
-        assertThat(up.output()).contains("ShopScale is up", "(" + PlatformProcess.topology() + " topology");
+        assertThat(up.output()).contains("ShopScale is up", "(" + PlatformProcess.topology() + " topology",
+                PlatformProcess.ADMIN_EMAIL + ", password in " + shopscale.adminPasswordFile())
+                .doesNotContain(shopscale.adminPassword());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shopscale.adminPasswordFile())))
+                .isEqualTo("rw-------");
     }
 
     @AfterAll
@@ -376,6 +381,7 @@ class PlatformEndToEndTests {
         String token = shop.newShopper();
         String sku = "GRD-00701";
         int before = shop.available(sku);
+        assertThat(provider().changeSettingsWithoutToken("{\"declineRate\": 1}")).as("anyone may not").isEqualTo(401);
         psp("--decline-rate", "1");
         try {
             String orderId = Shop.json(shop.checkout(token, "declined", List.of(new Shop.Line(sku, 2))))
@@ -845,7 +851,7 @@ class PlatformEndToEndTests {
     }
 
     private static Provider provider() {
-        return new Provider(ports.get("PSP"));
+        return new Provider(ports.get("PSP"), ports.get("PSP_ADMIN"));
     }
 
     private static void assertProblem(String path, int status, String parameter) throws Exception {

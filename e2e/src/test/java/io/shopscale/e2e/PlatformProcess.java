@@ -3,6 +3,7 @@ package io.shopscale.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,6 @@ final class PlatformProcess {
 
     private final Map<String, String> environment = new HashMap<>();
 
-    private final String adminPassword = "e2e operator " + java.util.UUID.randomUUID();
-
     PlatformProcess(Path home, Path stateDirectory, Map<String, Integer> ports) {
         this.home = home;
         this.stateDirectory = stateDirectory;
@@ -43,7 +42,6 @@ final class PlatformProcess {
         environment.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
         // A fresh state directory would train start-up caches that this run never reuses; skip that work.
         environment.put("SHOPSCALE_CDS", "off");
-        environment.put("SHOPSCALE_ADMIN_PASSWORD", adminPassword);
         // Payment deadlines pass within the test run, so giving up on an unreachable provider is seen end to end;
         // orders' own expiry follows shortly after, and reservations that no order claimed (a checkout cut short by
         // a crash) return to stock within a minute instead of a quarter of an hour.
@@ -78,6 +76,8 @@ final class PlatformProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // The administrator's password is the one up generates into the state directory, as for a first-time user.
+        builder.environment().remove("SHOPSCALE_ADMIN_PASSWORD");
         builder.environment().putAll(environment);
         Process process = builder.start();
         boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -95,8 +95,17 @@ final class PlatformProcess {
         return System.getProperty("shopscale.e2e.topology", "compact");
     }
 
+    /** Where up keeps the administrator's password it generated. */
+    Path adminPasswordFile() {
+        return stateDirectory.resolve("secrets/admin-password");
+    }
+
     String adminPassword() {
-        return adminPassword;
+        try {
+            return Files.readString(adminPasswordFile(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Path stateDirectory() {

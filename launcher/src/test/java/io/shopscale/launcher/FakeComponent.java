@@ -57,7 +57,7 @@ public final class FakeComponent {
             // A component with a separate admin listener answers its health there too, as the real one does.
             for (var variable : System.getenv().entrySet()) {
                 if (variable.getKey().startsWith("SHOPSCALE_") && variable.getKey().endsWith("_ADMIN_PORT")) {
-                    serveHttp(Integer.parseInt(variable.getValue()));
+                    serveAdminSettings(serveHttp(Integer.parseInt(variable.getValue())));
                 }
             }
         }
@@ -92,7 +92,22 @@ public final class FakeComponent {
         return System.getenv(variable) != null && !System.getenv(variable).isBlank();
     }
 
-    private static void serveHttp(int port) throws IOException {
+    /** The provider simulator's admin API, as strict about its token as the real one; settings that never change. */
+    private static void serveAdminSettings(HttpServer server) {
+        String token = System.getenv("SHOPSCALE_PSP_ADMIN_TOKEN");
+        server.createContext("/admin/settings", exchange -> {
+            boolean allowed = token != null
+                    && ("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = (allowed ? "{\"latency\":\"0s\",\"outage\":false}"
+                    : "{\"status\":401,\"detail\":\"wrong admin token\"}").getBytes();
+            exchange.sendResponseHeaders(allowed ? 200 : 401, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+    }
+
+    private static HttpServer serveHttp(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
         // A fake gateway "routes" too, so the launcher's route probe sees it as able to serve.
         for (String route : new String[] {"/api/products", "/.well-known/jwks.json", "/api/inventory"}) {
@@ -113,6 +128,7 @@ public final class FakeComponent {
             }
         });
         server.start();
+        return server;
     }
 
     private static void acceptForever(int port) throws IOException {

@@ -1,6 +1,7 @@
 package io.shopscale.launcher.cli;
 
 import io.shopscale.launcher.platform.Components;
+import io.shopscale.launcher.platform.PlatformSecrets;
 import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.state.InstanceRecord;
 import io.shopscale.launcher.state.RunState;
@@ -61,8 +62,24 @@ final class BenchCommand implements Callable<Integer> {
         command.addAll(platformArguments(state));
         command.addAll(benchArguments);
         out.flush();
-        Process bench = new ProcessBuilder(command).directory(settings.home().toFile()).inheritIO().start();
-        return bench.waitFor();
+        var bench = new ProcessBuilder(command).directory(settings.home().toFile()).inheritIO();
+        bench.environment().putAll(loadEnvironment(settings));
+        return bench.start().waitFor();
+    }
+
+    /**
+     * The generated administrator password, with which the load generator resets the flash sale's stock; a password
+     * the user chose reaches it with the rest of the environment. In the environment, not on the command line, where
+     * every user of the machine could read it.
+     */
+    static Map<String, String> loadEnvironment(Settings settings) {
+        var secrets = new PlatformSecrets(settings);
+        if (secrets.adminPasswordChosen()) {
+            return Map.of();
+        }
+        return secrets.adminPassword().read()
+                .map(password -> Map.of(PlatformSecrets.ADMIN_PASSWORD_VARIABLE, password))
+                .orElse(Map.of());
     }
 
     /**

@@ -213,8 +213,8 @@ final class DrillCommand implements Callable<Integer> {
                 }
                 yield request.fault().equals("kafka-outage") ? StoreOutage.kafka(stores) : StoreOutage.redis(stores);
             }
-            case "psp-outage" -> new ProviderOutage(provider(state));
-            case "psp-slow" -> new ProviderSlowdown(provider(state), request.latency());
+            case "psp-outage" -> new ProviderOutage(provider(state, settings));
+            case "psp-slow" -> new ProviderSlowdown(provider(state, settings), request.latency());
             case "kill" -> kill(request.service(), state);
             default -> throw new IllegalStateException(request.fault());
         };
@@ -240,9 +240,9 @@ final class DrillCommand implements Callable<Integer> {
         });
     }
 
-    private static ProviderAdmin provider(RunState state) {
-        return new ProviderAdmin(PspCommand.adminPort(state).orElseThrow(() -> new Failure(
-                "The payment provider simulator is not running; the psp drills change it through its admin API.")));
+    private static ProviderAdmin provider(RunState state, Settings settings) {
+        return PspCommand.providerAdmin(state, settings).orElseThrow(() -> new Failure(
+                "The payment provider simulator is not running; the psp drills change it through its admin API."));
     }
 
     /** Every instance alive and ready, as status shows them, within a minute of the drill's end. */

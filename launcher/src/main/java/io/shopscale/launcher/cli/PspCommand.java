@@ -2,9 +2,11 @@ package io.shopscale.launcher.cli;
 
 import io.shopscale.launcher.drill.ProviderAdmin;
 import io.shopscale.launcher.platform.Components;
+import io.shopscale.launcher.platform.PlatformSecrets;
 import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.state.InstanceRecord;
 import io.shopscale.launcher.state.RunState;
+import io.shopscale.launcher.state.SecretFile;
 import io.shopscale.launcher.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,9 +76,10 @@ final class PspCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Settings settings = context.settings(options.stateDir);
-        ProviderAdmin admin = new ProviderAdmin(new StateStore(settings.runDir()).read().flatMap(PspCommand::adminPort)
+        ProviderAdmin admin = new StateStore(settings.runDir()).read()
+                .flatMap(state -> providerAdmin(state, settings))
                 .orElseThrow(() -> new Failure("The payment provider simulator is not running. Start it with: "
-                        + "./shopscale up", ExitCodes.NOT_RUNNING)));
+                        + "./shopscale up", ExitCodes.NOT_RUNNING));
         try {
             if (reset) {
                 admin.reset();
@@ -87,6 +90,11 @@ final class PspCommand implements Callable<Integer> {
         catch (ProviderAdmin.Refused refused) {
             if (refused.status() == 400) {
                 throw new Failure("shopscale: " + refused.getMessage(), ExitCodes.USAGE);
+            }
+            if (refused.status() == 401) {
+                throw new Failure("The payment provider simulator refused the admin token in "
+                        + new PlatformSecrets(settings).pspAdminToken().path() + "; was it started with another "
+                        + "state directory?");
             }
             throw new Failure("The payment provider simulator answered " + refused.status() + ": "
                     + refused.getMessage());
@@ -110,8 +118,19 @@ final class PspCommand implements Callable<Integer> {
         return changes;
     }
 
+    /** The simulator's admin API, if it runs, with the token {@code up} gave it. */
+    static Optional<ProviderAdmin> providerAdmin(RunState state, Settings settings) {
+        return adminPort(state).map(port -> new ProviderAdmin(port, adminToken(settings)));
+    }
+
+    private static String adminToken(Settings settings) {
+        SecretFile token = new PlatformSecrets(settings).pspAdminToken();
+        return token.read().orElseThrow(() -> new Failure("The payment provider simulator runs, but its admin token "
+                + "is not in " + token.path() + "; restart the platform (./shopscale down, then up) to make one."));
+    }
+
     /** The simulator's admin port, from the run state. */
-    static Optional<Integer> adminPort(RunState state) {
+    private static Optional<Integer> adminPort(RunState state) {
         return state.instancesOf(Components.PAYMENT_PROVIDER).stream()
                 .map(InstanceRecord::ports)
                 .filter(ports -> ports.size() > 1)

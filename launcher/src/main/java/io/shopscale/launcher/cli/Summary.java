@@ -31,12 +31,13 @@ final class Summary {
         out.flush();
     }
 
-    static void ready(PrintWriter out, Settings settings, Launches launches, Duration took) {
+    static void ready(PrintWriter out, Settings settings, Launches launches, AdminLogin admin, Duration took) {
         int gateway = settings.port(Components.get(Components.GATEWAY));
         out.println();
         out.println("ShopScale is up in " + Format.seconds(took) + ".");
         out.printf("  Gateway     http://localhost:%d%n", gateway);
         out.printf("  Try         http://localhost:%d/api/products?q=lamp%n", gateway);
+        admin.print(out, "  Admin       ");
         out.printf("  Registry    http://localhost:%d%n", settings.port(Components.get(Components.REGISTRY)));
         String label = "  Metrics     ";
         for (Component component : launches.components()) {

@@ -7,6 +7,7 @@ import io.shopscale.launcher.platform.Component.Kind;
 import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.platform.Launches;
 import io.shopscale.launcher.platform.Launches.HostedStart;
+import io.shopscale.launcher.platform.PlatformSecrets;
 import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.platform.Topology;
 import io.shopscale.launcher.process.Child;
@@ -80,6 +81,7 @@ final class UpCommand implements Callable<Integer> {
         var shutdown = new Shutdown(context.supervisor(), out, context.stopGrace(), settings.dataDir());
         long begin = System.nanoTime();
         SignalGuard guard;
+        AdminLogin admin;
         try (var lock = store.lock(Context.LOCK_WAIT, () -> out.println("Waiting for another shopscale command to finish..."))) {
             Preflight.refuseIfRunning(store, out);
             Topology topology = Topology.choose(topologyOption, settings);
@@ -90,6 +92,8 @@ final class UpCommand implements Callable<Integer> {
             }
             Preflight.requireFreePorts(launches.portClaims());
             Preflight.createDirectories(settings);
+            admin = AdminLogin.before(settings);
+            new PlatformSecrets(settings).generate(components);
             launches.pruneEarlierBuilds(components);
             launches.prepare(components, () -> {
                 out.println("Unpacking the jars of this build for a faster start (once per build)...");
@@ -120,7 +124,7 @@ final class UpCommand implements Callable<Integer> {
                 throw failed;
             }
         }
-        Summary.ready(out, settings, launches, Duration.ofNanos(System.nanoTime() - begin));
+        Summary.ready(out, settings, launches, admin, Duration.ofNanos(System.nanoTime() - begin));
         if (detach) {
             guard.finishQuietly();
             out.println("Running in the background. Stop it with: ./shopscale down");

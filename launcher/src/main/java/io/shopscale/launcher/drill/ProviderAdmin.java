@@ -15,8 +15,8 @@ import java.time.Duration;
 
 /**
  * The payment provider simulator's admin API ({@code /admin/settings} on its admin port): read its settings, change
- * some (JSON Merge Patch), or bring back those it started with. Used by {@code ./shopscale psp} and by the drills
- * that make the provider fail.
+ * some (JSON Merge Patch), or bring back those it started with. Every request carries the admin token the simulator
+ * was started with. Used by {@code ./shopscale psp} and by the drills that make the provider fail.
  */
 public final class ProviderAdmin {
 
@@ -26,10 +26,13 @@ public final class ProviderAdmin {
 
     private final URI settings;
 
+    private final String authorization;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    public ProviderAdmin(int adminPort) {
+    public ProviderAdmin(int adminPort, String token) {
         this.settings = URI.create("http://127.0.0.1:" + adminPort + "/admin/settings");
+        this.authorization = "Bearer " + token;
     }
 
     /** The settings now, as the simulator shows them. */
@@ -61,7 +64,8 @@ public final class ProviderAdmin {
     private String send(HttpRequest.Builder request) {
         HttpResponse<String> response;
         try {
-            response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request.timeout(TIMEOUT).header("Authorization", authorization).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
         catch (IOException ex) {
             throw new UncheckedIOException("The payment provider simulator does not answer: " + ex.getMessage(), ex);

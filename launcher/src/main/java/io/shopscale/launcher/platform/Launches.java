@@ -28,6 +28,8 @@ public final class Launches {
 
     private final CompactImages compactImages;
 
+    private final PlatformSecrets generatedSecrets;
+
     /**
      * The compact topology's start: one process, and for each service it hosts what the launcher records and waits
      * for (its name, ports and readiness), sharing the host's pid, command and log.
@@ -39,6 +41,7 @@ public final class Launches {
         this.settings = settings;
         this.images = new AppImages(settings.stateDir().resolve("apps"));
         this.compactImages = new CompactImages(settings.stateDir().resolve("apps").resolve("compact"));
+        this.generatedSecrets = new PlatformSecrets(settings);
     }
 
     /**
@@ -53,7 +56,7 @@ public final class Launches {
 
     /**
      * @param serviceEnvironment what the platform tells its services about the registry and stores; the user's
-     *        secrets are added from the current environment
+     *        secrets are added from the current environment, the generated ones from the state directory
      * @param ports each service's port, and its admin port if it has one
      */
     public HostedStart compact(List<Component> services, Map<String, String> serviceEnvironment,
@@ -67,6 +70,7 @@ public final class Launches {
                 hostJar, AotCacheCheck.TIMEOUT));
         var env = new LinkedHashMap<>(serviceEnvironment);
         env.putAll(secrets());
+        env.putAll(generatedSecrets.environment(services));
         var arguments = new ArrayList<String>();
         var hosted = new ArrayList<LaunchSpec>();
         for (Component service : services) {
@@ -148,11 +152,12 @@ public final class Launches {
 
     /**
      * @param serviceEnvironment what the platform tells its services about the registry and stores; the user's
-     *        secrets are added from the current environment
+     *        secrets are added from the current environment, the generated ones from the state directory
      */
     public LaunchSpec service(Component component, int instance, int port, Map<String, String> serviceEnvironment) {
         var env = new LinkedHashMap<>(serviceEnvironment);
         env.putAll(secrets());
+        env.putAll(generatedSecrets.environment(List.of(component)));
         env.put("SERVER_PORT", Integer.toString(port));
         if (!component.hasAdminPort()) {
             return spec(component, instance, List.of(), env, List.of(port));

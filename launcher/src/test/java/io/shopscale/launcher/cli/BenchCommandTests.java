@@ -1,12 +1,17 @@
 package io.shopscale.launcher.cli;
 
+import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.state.InstanceRecord;
 import io.shopscale.launcher.state.RunState;
+import io.shopscale.launcher.state.SecretFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,6 +62,26 @@ class BenchCommandTests {
 
         assertThatThrownBy(() -> BenchCommand.platformArguments(state)).isInstanceOf(Failure.class)
                 .hasMessageContaining("gateway is not running");
+    }
+
+    @Test
+    void theLoadGeneratorGetsTheGeneratedAdministratorPasswordInItsEnvironmentOnly(@TempDir Path home) {
+        assertThat(BenchCommand.loadEnvironment(settings(home, Map.of()))).isEmpty();
+
+        String password = SecretFile.in(home.resolve(".shopscale"), "admin-password").readOrCreate();
+
+        assertThat(BenchCommand.loadEnvironment(settings(home, Map.of())))
+                .containsExactly(Map.entry("SHOPSCALE_ADMIN_PASSWORD", password));
+        // A password the user chose reaches the load generator with the rest of the environment, untouched.
+        assertThat(BenchCommand.loadEnvironment(settings(home, Map.of("SHOPSCALE_ADMIN_PASSWORD", "mine-2024-xyz"))))
+                .isEmpty();
+    }
+
+    private static Settings settings(Path home, Map<String, String> environment) {
+        var system = new Properties();
+        system.setProperty("user.dir", home.toString());
+        system.setProperty("java.home", System.getProperty("java.home"));
+        return Settings.resolve(environment, system, null);
     }
 
     private static InstanceRecord instance(String component, long pid, Integer... ports) {

@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The faults against stand-ins: a provider admin API on a random port, a stores process answering files. */
 class FaultsTests {
 
+    private static final String TOKEN = "drill-admin-token";
+
     @TempDir
     Path dir;
 
@@ -37,7 +39,7 @@ class FaultsTests {
 
     @Test
     void aSlowProviderGetsTheAddedLatencyOnTopOfItsOwnAndItsOwnBack() throws IOException {
-        ProviderSlowdown slow = new ProviderSlowdown(new ProviderAdmin(provider("45ms")), Duration.ofSeconds(2));
+        ProviderSlowdown slow = new ProviderSlowdown(new ProviderAdmin(provider("45ms"), TOKEN), Duration.ofSeconds(2));
 
         slow.inject();
         slow.heal();
@@ -48,12 +50,21 @@ class FaultsTests {
 
     @Test
     void aProviderOutageIsSwitchedOnAndOff() throws IOException {
-        ProviderOutage outage = new ProviderOutage(new ProviderAdmin(provider("0s")));
+        ProviderOutage outage = new ProviderOutage(new ProviderAdmin(provider("0s"), TOKEN));
 
         outage.inject();
         outage.heal();
 
         assertThat(patches).containsExactly("{\"outage\":true}", "{\"outage\":false}");
+    }
+
+    @Test
+    void aProviderThatRefusesTheTokenLeavesTheFaultNotInjected() throws IOException {
+        ProviderOutage outage = new ProviderOutage(new ProviderAdmin(provider("0s"), "another-platforms-token"));
+
+        assertThatThrownBy(outage::inject).isInstanceOfSatisfying(ProviderAdmin.Refused.class,
+                refused -> assertThat(refused.status()).isEqualTo(401));
+        assertThat(patches).isEmpty();
     }
 
     @Test
@@ -130,6 +141,11 @@ class FaultsTests {
     private int provider(String latency) throws IOException {
         provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         provider.createContext("/admin/settings", exchange -> {
+            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
             String body = "{\"latency\":\"" + latency + "\",\"outage\":false}";
             if (exchange.getRequestMethod().equals("PATCH")) {
                 patches.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));

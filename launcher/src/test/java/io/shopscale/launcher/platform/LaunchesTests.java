@@ -126,6 +126,44 @@ class LaunchesTests {
     }
 
     @Test
+    void theGeneratedSecretsGoEachToTheProcessThatNeedsItAndStayTheSame() throws IOException {
+        Launches launches = launches(Map.of());
+        assertThat(launches.first(Components.get("psp")).environment()).as("nothing generated yet")
+                .doesNotContainKey("SHOPSCALE_PSP_ADMIN_TOKEN");
+        new PlatformSecrets(settings(Map.of(), null)).generate(Components.all());
+
+        LaunchSpec identity = launches.first(Components.get("identity"));
+        LaunchSpec psp = launches.first(Components.get("psp"));
+        String password = Files.readString(home.resolve(".shopscale/secrets/admin-password")).strip();
+        String token = Files.readString(home.resolve(".shopscale/secrets/psp-admin-token")).strip();
+
+        assertThat(identity.environment()).containsEntry("SHOPSCALE_ADMIN_PASSWORD", password)
+                .doesNotContainKey("SHOPSCALE_PSP_ADMIN_TOKEN");
+        assertThat(psp.environment()).containsEntry("SHOPSCALE_PSP_ADMIN_TOKEN", token)
+                .doesNotContainKey("SHOPSCALE_ADMIN_PASSWORD");
+        for (String other : List.of("catalog", "payment", "gateway", "registry")) {
+            assertThat(launches.first(Components.get(other)).environment()).as(other)
+                    .doesNotContainKeys("SHOPSCALE_ADMIN_PASSWORD", "SHOPSCALE_PSP_ADMIN_TOKEN");
+        }
+        assertThat(launches(Map.of()).service(Components.get("identity"), 2, 40124, Map.of()).environment())
+                .containsEntry("SHOPSCALE_ADMIN_PASSWORD", password);
+        assertThat(launches(Map.of()).first(Components.get("psp")).environment())
+                .containsEntry("SHOPSCALE_PSP_ADMIN_TOKEN", token);
+    }
+
+    @Test
+    void anAdministratorPasswordTheUserChoseIsNeitherGeneratedNorOverridden() {
+        Map<String, String> chosen = Map.of("SHOPSCALE_ADMIN_PASSWORD", "chosen-by-me-2024");
+        new PlatformSecrets(settings(chosen, null)).generate(Components.all());
+
+        LaunchSpec identity = launches(chosen).first(Components.get("identity"));
+
+        // The user's variable reaches identity with the rest of the launcher's environment.
+        assertThat(identity.environment()).doesNotContainKey("SHOPSCALE_ADMIN_PASSWORD");
+        assertThat(home.resolve(".shopscale/secrets/admin-password")).doesNotExist();
+    }
+
+    @Test
     void jvmOptionsKeepMemorySmallAndTheUsersOptionsComeLast() {
         LaunchSpec gateway = launches(Map.of("SHOPSCALE_JAVA_OPTS", "-Xmx512m")).first(Components.get("gateway"));
 
@@ -218,12 +256,16 @@ class LaunchesTests {
     }
 
     private Launches launches(Map<String, String> env, Path java) {
+        return new Launches(settings(env, java));
+    }
+
+    private Settings settings(Map<String, String> env, Path java) {
         var system = new Properties();
         if (java != null) {
             system.setProperty(Settings.JAVA_PROPERTY, java.toString());
         }
         system.setProperty("user.dir", home.toString());
         system.setProperty("java.home", System.getProperty("java.home"));
-        return new Launches(Settings.resolve(new HashMap<>(env), system, null));
+        return Settings.resolve(new HashMap<>(env), system, null);
     }
 }

@@ -40,13 +40,16 @@ public record IdentityProperties(
     /**
      * @param email the administrator's email address
      * @param password the administrator's initial password (from {@code SHOPSCALE_ADMIN_PASSWORD}); when blank, a
-     *                 random one is generated and logged once
+     *                 random one is generated and written to {@code passwordFile}, never to the log
      * @param name the administrator's display name
+     * @param passwordFile where a generated password goes, readable by this service's user only (from
+     *                     {@code SHOPSCALE_ADMIN_PASSWORD_FILE})
      */
     public record Admin(
             @DefaultValue("admin@shopscale.local") String email,
             String password,
-            @DefaultValue("ShopScale Administrator") String name) {
+            @DefaultValue("ShopScale Administrator") String name,
+            String passwordFile) {
     }
 
     /**

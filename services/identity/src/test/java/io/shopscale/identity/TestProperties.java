@@ -11,7 +11,7 @@ public final class TestProperties {
 
     public static IdentityProperties defaults() {
         return new IdentityProperties("shopscale-identity", "shopscale-api", Duration.ofMinutes(15),
-                new IdentityProperties.Admin("admin@shopscale.local", null, "ShopScale Administrator"),
+                new IdentityProperties.Admin("admin@shopscale.local", null, "ShopScale Administrator", null),
                 new IdentityProperties.Login(5, Duration.ofMinutes(15), 50, Duration.ofMinutes(15), 20,
                         Duration.ofMinutes(15), Duration.ofSeconds(5), List.of()),
                 new IdentityProperties.Keys(2048, null, Duration.ofSeconds(60)),
@@ -28,7 +28,15 @@ public final class TestProperties {
 
     public static IdentityProperties withAdmin(IdentityProperties p, String email, String password) {
         return new IdentityProperties(p.issuer(), p.audience(), p.tokenTtl(),
-                new IdentityProperties.Admin(email, password, p.admin().name()), p.login(), p.keys(), p.hashing());
+                new IdentityProperties.Admin(email, password, p.admin().name(), p.admin().passwordFile()), p.login(),
+                p.keys(), p.hashing());
+    }
+
+    public static IdentityProperties withAdminPasswordFile(IdentityProperties p, String file) {
+        IdentityProperties.Admin admin = p.admin();
+        return new IdentityProperties(p.issuer(), p.audience(), p.tokenTtl(),
+                new IdentityProperties.Admin(admin.email(), admin.password(), admin.name(), file), p.login(), p.keys(),
+                p.hashing());
     }
 
     public static IdentityProperties withKeySecret(IdentityProperties p, String secret) {

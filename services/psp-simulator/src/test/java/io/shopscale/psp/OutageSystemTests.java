@@ -24,7 +24,7 @@ class OutageSystemTests extends RunningSimulatorTests {
         psp.settings("{\"outage\": false}");
 
         // A new client: the old one's pooled connections died with the port.
-        PspClient after = new PspClient(chargePort, adminPort);
+        PspClient after = new PspClient(chargePort, adminPort, ADMIN_TOKEN);
         String order = fresh("order");
         assertThat(json(after.charge(fresh("key"), chargeBody(100, order)), 200).get("orderRef").asString())
                 .isEqualTo(order);
@@ -37,7 +37,7 @@ class OutageSystemTests extends RunningSimulatorTests {
 
         psp.admin("DELETE", "/admin/settings", null);
 
-        assertThat(new PspClient(chargePort, adminPort).charge(fresh("key"), chargeBody(1, fresh("order")))
+        assertThat(new PspClient(chargePort, adminPort, ADMIN_TOKEN).charge(fresh("key"), chargeBody(1, fresh("order")))
                 .statusCode()).isEqualTo(200);
     }
 
@@ -48,7 +48,7 @@ class OutageSystemTests extends RunningSimulatorTests {
         psp.settings("{\"outage\": false}");
         psp.settings("{\"outage\": false}");
 
-        assertThat(new PspClient(chargePort, adminPort).charge(fresh("key"), chargeBody(1, fresh("order")))
+        assertThat(new PspClient(chargePort, adminPort, ADMIN_TOKEN).charge(fresh("key"), chargeBody(1, fresh("order")))
                 .statusCode()).isEqualTo(200);
     }
 

@@ -24,10 +24,12 @@ public final class PspClient {
             .build();
     private final int chargePort;
     private final int adminPort;
+    private final String adminToken;
 
-    public PspClient(int chargePort, int adminPort) {
+    public PspClient(int chargePort, int adminPort, String adminToken) {
         this.chargePort = chargePort;
         this.adminPort = adminPort;
+        this.adminToken = adminToken;
     }
 
     public static String chargeBody(long amount, String orderRef) {
@@ -106,13 +108,22 @@ public final class PspClient {
         return get(charges(path));
     }
 
+    /** An admin request with the admin token. */
     public HttpResponse<String> admin(String method, String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
+        return adminWith("Bearer " + adminToken, method, path, body);
+    }
+
+    /** An admin request with the given {@code Authorization} header, or none when it is null. */
+    public HttpResponse<String> adminWith(String authorization, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build());
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
     }
 
     /** Changes the named settings and returns them all; fails the test unless the admin API accepted them. */

@@ -185,11 +185,12 @@ class RefundSystemTests extends RunningSimulatorTests {
         String chargeId = psp.chargeForOrder(fresh("order")).get("id").asString();
         psp.settings("{\"outage\": true}");
 
-        assertThatThrownBy(() -> new PspClient(chargePort, adminPort).refund(fresh("key"), refundBody(chargeId)))
+        assertThatThrownBy(() -> new PspClient(chargePort, adminPort, ADMIN_TOKEN)
+                .refund(fresh("key"), refundBody(chargeId)))
                 .hasCauseInstanceOf(ConnectException.class);
 
         psp.settings("{\"outage\": false}");
-        PspClient after = new PspClient(chargePort, adminPort);
+        PspClient after = new PspClient(chargePort, adminPort, ADMIN_TOKEN);
         assertThat(json(after.refund(fresh("key"), refundBody(chargeId)), 200).get("charge").asString())
                 .isEqualTo(chargeId);
     }

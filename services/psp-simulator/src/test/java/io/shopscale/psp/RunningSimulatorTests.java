@@ -8,12 +8,16 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The simulator on random ports (charge API and admin API), talked to over real HTTP. Test classes that extend this
- * share one application context; each test leaves the knobs as it found them. The start-up hang differs from the
- * built-in default so that tests can tell a reset (start-up configuration) from a replacement (defaults).
+ * The simulator on random ports (charge API and admin API), talked to over real HTTP; the client sends the admin
+ * token. Test classes that extend this share one application context; each test leaves the knobs as it found them.
+ * The start-up hang differs from the built-in default so that tests can tell a reset (start-up configuration) from a
+ * replacement (defaults).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "shopscale.psp.hang=45s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"shopscale.psp.hang=45s", "shopscale.psp.admin.token=" + RunningSimulatorTests.ADMIN_TOKEN})
 public abstract class RunningSimulatorTests {
+
+    protected static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdefghijklmnop";
 
     @LocalServerPort
     protected int chargePort;
@@ -25,7 +29,7 @@ public abstract class RunningSimulatorTests {
 
     @BeforeEach
     void client() {
-        psp = new PspClient(chargePort, adminPort);
+        psp = new PspClient(chargePort, adminPort, ADMIN_TOKEN);
     }
 
     @AfterEach

@@ -2,6 +2,8 @@ package io.shopscale.identity.user;
 
 import io.shopscale.identity.IdentityProperties;
 import io.shopscale.identity.password.WeakPasswordException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -15,8 +17,10 @@ import org.springframework.stereotype.Component;
  * Creates the administrator account on first start, before the service takes traffic, so nobody can register the
  * administrator's email first.
  *
- * <p>The password comes from {@code SHOPSCALE_ADMIN_PASSWORD}. Without it a random one is generated and logged once,
- * by the one instance whose insert created the account; every later start (of any instance) finds the account and
+ * <p>The password comes from {@code SHOPSCALE_ADMIN_PASSWORD} ({@code ./shopscale up} always sets it). Without it a
+ * random one is generated and written to the password file ({@link AdminPasswordFile}) by the one instance whose
+ * insert created the account; the log names the file, never the password, because logs are shipped, kept and read
+ * far more widely than one file on the service's host. Every later start (of any instance) finds the account and
  * changes nothing. An existing non-admin account with the administrator's email is never promoted: whoever
  * registered it knows its password, so promoting it would hand them the shop.
  */
@@ -53,11 +57,59 @@ class AdminBootstrap implements SmartInitializingSingleton {
             }
             return false;
         }
-        boolean generated = admin.password() == null || admin.password().isBlank();
-        String password = generated ? generatePassword(email) : admin.password();
-        UserAccount account;
+        if (admin.password() != null && !admin.password().isBlank()) {
+            boolean created = repository.insertIfEmailFree(account(email, admin.password()));
+            if (created) {
+                log.info("Created administrator {} with the password from SHOPSCALE_ADMIN_PASSWORD.", email.value());
+            }
+            return created;
+        }
+        return createWithGeneratedPassword(email);
+    }
+
+    private boolean createWithGeneratedPassword(EmailAddress email) {
+        if (admin.passwordFile() == null || admin.passwordFile().isBlank()) {
+            throw new IllegalStateException("Without SHOPSCALE_ADMIN_PASSWORD the administrator's password is "
+                    + "generated and written to shopscale.identity.admin.password-file, which is not set.");
+        }
+        String password = generatePassword(email);
+        UserAccount account = account(email, password);
+        AdminPasswordFile file = AdminPasswordFile.prepare(Path.of(admin.passwordFile()), password);
+        boolean created = false;
         try {
-            account = registration.newAccount(
+            created = repository.insertIfEmailFree(account);
+        } finally {
+            if (!created) {
+                file.discard();
+            }
+        }
+        if (!created) {
+            return false;
+        }
+        Path written;
+        try {
+            written = file.commit();
+        } catch (IOException e) {
+            written = file.pending();
+            log.warn("Could not move the administrator's password to {} ({}); it stays in {}.",
+                    admin.passwordFile(), e.getMessage(), written);
+        }
+        log.warn("""
+
+                ================================ SHOPSCALE ADMIN ACCOUNT ================================
+                 Created administrator {} with a generated password, written to
+                     {}
+                 (readable by this service's user only). Keep it in your secret store, then delete the file.
+                 To choose the password yourself, set SHOPSCALE_ADMIN_PASSWORD before the first start on a
+                 new database.
+                ==========================================================================================""",
+                email.value(), written);
+        return true;
+    }
+
+    private UserAccount account(EmailAddress email, String password) {
+        try {
+            return registration.newAccount(
                     new Registration.NewAccount(email, password, DisplayName.parse(admin.name())),
                     List.of(Role.USER, Role.ADMIN));
         } catch (WeakPasswordException e) {
@@ -65,23 +117,6 @@ class AdminBootstrap implements SmartInitializingSingleton {
             throw new IllegalStateException("SHOPSCALE_ADMIN_PASSWORD breaks the password policy: "
                     + e.rule().message(), e);
         }
-        if (!repository.insertIfEmailFree(account)) {
-            return false;
-        }
-        if (generated) {
-            log.warn("""
-
-                    ================================ SHOPSCALE ADMIN ACCOUNT ================================
-                     Created administrator {} with the generated password:
-                         {}
-                     It is shown only this once: keep it in your secret store now. To choose the password
-                     yourself, set SHOPSCALE_ADMIN_PASSWORD before the first start on a new database.
-                    ==========================================================================================""",
-                    email.value(), password);
-        } else {
-            log.info("Created administrator {} with the password from SHOPSCALE_ADMIN_PASSWORD.", email.value());
-        }
-        return true;
     }
 
     /** 192 random bits; drawn again in the astronomically rare case that they spell the email's local part. */

@@ -11,18 +11,22 @@ import io.shopscale.identity.password.CommonPasswords;
 import io.shopscale.identity.password.PasswordHasher;
 import io.shopscale.identity.password.PasswordPolicy;
 import io.shopscale.testsupport.RealStoresTest;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -38,7 +42,6 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(OutputCaptureExtension.class)
 class AdminBootstrapIntegrationTests {
 
-    private static final Pattern GENERATED = Pattern.compile("generated password:(?:\\\\n|\\s)+([A-Za-z0-9_-]{32})");
     private static final PasswordHasher HASHER = new PasswordHasher(TestProperties.defaults());
 
     @LocalServerPort
@@ -49,6 +52,12 @@ class AdminBootstrapIntegrationTests {
 
     @Autowired
     AdminBootstrap bootstrap;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    Registration registration;
 
     @Test
     void theConfiguredAdministratorExistsOnceAndLogsInAsUserAndAdmin() {
@@ -68,22 +77,83 @@ class AdminBootstrapIntegrationTests {
     }
 
     @Test
-    void withoutAConfiguredPasswordOneIsGeneratedAndLoggedOnce(CapturedOutput output) {
+    void withoutAConfiguredPasswordOneIsGeneratedIntoAFileOnlyItsOwnerCanReadAndNeverLogged(CapturedOutput output,
+            @TempDir Path dir) throws IOException {
         UserRepository repository = new UserRepository(FreshDatabase.create());
-        IdentityProperties properties = TestProperties.withAdmin(TestProperties.defaults(), "root@shop.example", null);
+        Path file = dir.resolve("secrets/admin-password");
+        IdentityProperties properties = generating("root@shop.example", file);
 
         assertThat(bootstrap(repository, properties).ensureAdmin()).isTrue();
         assertThat(bootstrap(repository, properties).ensureAdmin()).isFalse();
 
-        Matcher generated = GENERATED.matcher(output.getOut() + output.getErr());
-        assertThat(generated.find()).as("the generated password is logged").isTrue();
-        String password = generated.group(1);
-        assertThat(generated.find()).as("and logged only once").isFalse();
-        assertThat(output.getAll()).contains("SHOPSCALE ADMIN ACCOUNT").contains("WARN");
+        String password = Files.readString(file).strip();
+        assertThat(password).matches("[A-Za-z0-9_-]{32}");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(Files.list(file.getParent())).as("no pending file left behind").containsExactly(file);
+        assertThat(output.getAll()).doesNotContain(password)
+                .contains("SHOPSCALE ADMIN ACCOUNT", "WARN", "written to", file.toString());
         UserAccount admin = repository.findByEmail(new EmailAddress("root@shop.example")).orElseThrow();
         assertThat(admin.roles()).containsExactly(Role.USER, Role.ADMIN);
         assertThat(HASHER.matches(password, admin.passwordHash())).isTrue();
         assertThat(repository.countWithRole(Role.ADMIN)).isOne();
+    }
+
+    @Test
+    void theGeneratedPasswordInTheFileLogsInAsAdministrator(@TempDir Path dir) throws IOException {
+        String email = "generated-" + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
+        Path file = dir.resolve("admin-password");
+        try {
+            assertThat(new AdminBootstrap(users, registration, generating(email, file)).ensureAdmin()).isTrue();
+            IdentityClient client = new IdentityClient(port);
+
+            String token = client.token(email, Files.readString(file).strip());
+
+            JsonNode claims = client.json(client.getWithToken("/api/auth/me", token));
+            assertThat(claims.get("roles").toString()).isEqualTo("[\"USER\",\"ADMIN\"]");
+        } finally {
+            // The shared database keeps exactly one administrator for the other tests.
+            jdbc.sql("DELETE FROM users WHERE email = ?").param(email).update();
+        }
+    }
+
+    @Test
+    void instancesStartingTogetherWithoutAPasswordLeaveTheCreatorsPasswordInTheFile(@TempDir Path dir)
+            throws Exception {
+        UserRepository repository = new UserRepository(FreshDatabase.create());
+        Path file = dir.resolve("admin-password");
+        IdentityProperties properties = generating("boss@shop.example", file);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> created = new ArrayList<>();
+
+        try (ExecutorService executor = Executors.newFixedThreadPool(3)) {
+            for (int i = 0; i < 3; i++) {
+                created.add(executor.submit(() -> {
+                    start.await();
+                    return bootstrap(repository, properties).ensureAdmin();
+                }));
+            }
+            start.countDown();
+            List<Boolean> results = new ArrayList<>();
+            for (Future<Boolean> result : created) {
+                results.add(result.get());
+            }
+            assertThat(results).containsOnlyOnce(true);
+        }
+        UserAccount admin = repository.findByEmail(new EmailAddress("boss@shop.example")).orElseThrow();
+        assertThat(HASHER.matches(Files.readString(file).strip(), admin.passwordHash())).isTrue();
+        assertThat(Files.list(dir)).containsExactly(file);
+    }
+
+    @Test
+    void aPasswordFileThatCannotBeWrittenStopsTheStartBeforeTheAccountExists(@TempDir Path dir) throws IOException {
+        UserRepository repository = new UserRepository(FreshDatabase.create());
+        Path notADirectory = Files.writeString(dir.resolve("occupied"), "a file, not a directory");
+        IdentityProperties properties = generating("admin@shop.example", notADirectory.resolve("admin-password"));
+
+        assertThatThrownBy(() -> bootstrap(repository, properties).ensureAdmin())
+                .hasMessageContaining("cannot write the generated administrator password")
+                .hasMessageContaining("SHOPSCALE_ADMIN_PASSWORD");
+        assertThat(repository.countWithRole(Role.ADMIN)).isZero();
     }
 
     @Test
@@ -136,6 +206,11 @@ class AdminBootstrapIntegrationTests {
                 .hasMessageContaining("SHOPSCALE_ADMIN_PASSWORD").hasMessageNotContaining("Password2024!");
         assertThat(output.getAll()).doesNotContain("Password2024!");
         assertThat(repository.countWithRole(Role.ADMIN)).isZero();
+    }
+
+    private static IdentityProperties generating(String email, Path passwordFile) {
+        return TestProperties.withAdminPasswordFile(
+                TestProperties.withAdmin(TestProperties.defaults(), email, null), passwordFile.toString());
     }
 
     private static AdminBootstrap bootstrap(UserRepository repository, IdentityProperties properties) {

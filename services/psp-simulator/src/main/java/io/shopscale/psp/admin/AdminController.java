@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The failure knobs, live, on the management port. No authentication: this is a local test tool standing in for an
- * external system, reachable exactly where the platform's other ports are (it binds no wider than they do), and it
- * guards nothing but simulated charges. Never deploy it where real clients or real money are.
+ * The failure knobs, live, on the management port, for whoever holds the admin token ({@link AdminAuthentication}):
+ * the ledger it can wipe is the ground truth the benchmark's audit trusts. It guards nothing but simulated charges;
+ * never deploy it where real clients or real money are.
  */
 @RestController
 @RequestMapping("/admin")
