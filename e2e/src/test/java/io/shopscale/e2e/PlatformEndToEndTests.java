@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.shopscale.launcher.drill.PgCtl;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -196,6 +197,7 @@ class PlatformEndToEndTests {
         assertThat(scaled.exitCode()).as(scaled.output()).isZero();
         JsonNode second = instance("catalog", 2);
         int secondPort = second.get("port").asInt();
+        int secondManagementPort = second.get("ports").get(1).asInt();
         String id = anyProductId();
 
         // Requests through the gateway start reaching the new instance once the registry and the
@@ -204,7 +206,7 @@ class PlatformEndToEndTests {
             for (int i = 0; i < 10; i++) {
                 assertThat(get("/api/products/" + id, Map.of()).statusCode()).isEqualTo(200);
             }
-            assertThat(productReadsServedBy(secondPort)).isPositive();
+            assertThat(productReadsServedBy(secondManagementPort)).isPositive();
         });
 
         ProcessHandle.of(second.get("pid").asLong()).orElseThrow().destroyForcibly();
@@ -223,9 +225,10 @@ class PlatformEndToEndTests {
         assertThat(shopscale.run(Duration.ofMinutes(1), "status").exitCode()).isZero();
     }
 
-    private static long productReadsServedBy(int port) throws Exception {
+    /** From the instance's metrics, on its management port. */
+    private static long productReadsServedBy(int managementPort) throws Exception {
         String metrics = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher matcher = Pattern.compile(
                 "http_server_requests_seconds_count\\{[^}]*uri=\"/api/products/\\{id}\"[^}]*} ([0-9.E]+)")
@@ -256,6 +259,76 @@ class PlatformEndToEndTests {
         });
         HttpResponse<String> admin = send(get(gatewayUri("/api/admin/inventory/HKT-00001"), "Bearer " + token));
         assertThat(admin.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(7)
+    void noComponentButTheGatewayCanBeReachedAndThatOnlyFromThisMachineByDefault() throws Exception {
+        Optional<InetAddress> external = NetworkSurface.externalAddress();
+        Assumptions.assumeTrue(external.isPresent(), "this machine has no address but loopback");
+        var everyPort = new ArrayList<>(ports.values());
+        everyPort.add(ports.get("KAFKA") + 1);
+
+        // Every port answers on loopback (so the test could fail) and none on the machine's other address.
+        assertThat(NetworkSurface.accepts(InetAddress.getLoopbackAddress(), everyPort)).doesNotContainValue(false);
+        assertThat(NetworkSurface.accepts(external.get(), everyPort)).as("reachable from %s", external.get())
+                .doesNotContainValue(true);
+    }
+
+    @Test
+    @Order(7)
+    void theGatewaysPublicPortServesNoActuatorWhichAnswersOnItsManagementPortAlone() throws Exception {
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/env", "/actuator")) {
+            HttpResponse<String> response = get(path, Map.of());
+            assertThat(response.statusCode()).as(path + " on the public port").isIn(401, 404);
+            assertThat(response.body()).as(path).doesNotContain("jvm_", "\"status\"");
+        }
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + ports.get("GATEWAY_ADMIN") + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("spring_cloud_gateway_requests_seconds");
+    }
+
+    @Test
+    @Order(19)
+    void parallelGuessesAreRefusedBeforeHashingAndTheOwnerStillLogsInFromElsewhere() throws Exception {
+        String email = "owner-" + System.nanoTime() + "@example.com";
+        String password = "correct horse battery staple";
+        assertThat(post("/api/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"Owner\"}", null)
+                .statusCode()).isEqualTo(201);
+
+        String attacker = "203.0.113.66";
+        String guess = "{\"email\":\"" + email + "\",\"password\":\"wrong guess number one\"}";
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<Integer> statuses;
+        try (var guessers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var answers = new ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(guessers.submit(() -> {
+                    start.await();
+                    return send(loginRequest(attacker, guess)).statusCode();
+                }));
+            }
+            start.countDown();
+            statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        // A wrong password is told (401) only for guesses within the budget of 5 per account and address; every
+        // other guess is refused before its password is hashed (429, by identity or by the gateway's limiter).
+        assertThat(statuses).as("statuses %s", statuses).containsOnly(401, 429);
+        assertThat(statuses.stream().filter(status -> status == 401).count()).as("guesses evaluated: %s", statuses)
+                .isLessThanOrEqualTo(5);
+        assertThat(send(loginRequest(attacker, "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+                .statusCode()).as("the attacker's address stays refused, even with the right password").isEqualTo(429);
+
+        HttpResponse<String> owner = send(loginRequest("198.51.100.23",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
+        assertThat(owner.statusCode()).as("the owner, from another address: " + owner.body()).isEqualTo(200);
     }
 
     /**
@@ -794,6 +867,14 @@ class PlatformEndToEndTests {
         }
     }
 
+    private static HttpRequest loginRequest(String address, String body) {
+        return HttpRequest.newBuilder(gatewayUri("/api/auth/login")).timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", address)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
     private static HttpRequest loginFrom(String address) {
         // An empty body: refused by identity at once, yet counted by the gateway's credentials limiter.
         return HttpRequest.newBuilder(gatewayUri("/api/auth/login")).timeout(Duration.ofSeconds(15))
@@ -908,8 +989,14 @@ class PlatformEndToEndTests {
     /** Free ports for every component; Kafka's controller takes the port after Kafka's. */
     private static Map<String, Integer> freePorts() throws IOException {
         Map<String, Integer> chosen = new LinkedHashMap<>();
-        for (String name : List.of("GATEWAY", "REGISTRY", "IDENTITY", "CATALOG", "CART", "INVENTORY", "ORDERS",
-                "PAYMENT", "PSP", "PSP_ADMIN", "POSTGRES", "REDIS")) {
+        var names = new ArrayList<String>();
+        for (String service : List.of("GATEWAY", "REGISTRY", "IDENTITY", "CATALOG", "CART", "INVENTORY", "ORDERS",
+                "PAYMENT", "PSP")) {
+            // Each service's management port too (the provider simulator's also serves its admin API).
+            names.addAll(List.of(service, service + "_ADMIN"));
+        }
+        names.addAll(List.of("POSTGRES", "REDIS"));
+        for (String name : names) {
             // The system may hand out a port again once its socket is closed: each one must be distinct.
             int port = freePort();
             while (chosen.containsValue(port)) {

@@ -54,11 +54,10 @@ public final class FakeComponent {
         }
         else {
             serveHttp(Integer.parseInt(System.getenv("SERVER_PORT")));
-            // A component with a separate admin listener answers its health there too, as the real one does.
-            for (var variable : System.getenv().entrySet()) {
-                if (variable.getKey().startsWith("SHOPSCALE_") && variable.getKey().endsWith("_ADMIN_PORT")) {
-                    serveAdminSettings(serveHttp(Integer.parseInt(variable.getValue())));
-                }
+            // Health on the management port too, as the real services answer it (the simulator's admin API with it).
+            String management = System.getenv("MANAGEMENT_SERVER_PORT");
+            if (management != null) {
+                serveAdminSettings(serveHttp(Integer.parseInt(management)));
             }
         }
         System.out.println("fake " + name + " ready");

@@ -251,7 +251,7 @@ final class DrillCommand implements Callable<Integer> {
         long deadline = System.nanoTime() + HEALTHY_AGAIN_WAIT.toNanos();
         List<StatusCommand.Row> rows;
         while (true) {
-            rows = StatusCommand.probe(store.read().map(RunState::instances).orElse(List.of()));
+            rows = store.read().map(StatusCommand::probe).orElse(List.of());
             boolean up = !rows.isEmpty() && rows.stream().allMatch(StatusCommand.Row::up);
             if (up) {
                 console.printf("drill: all %d instances are up again%n", rows.size());

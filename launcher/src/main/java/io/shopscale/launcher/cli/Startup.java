@@ -14,6 +14,7 @@ import io.shopscale.launcher.process.Child;
 import io.shopscale.launcher.process.LaunchSpec;
 import io.shopscale.launcher.process.LogTail;
 import io.shopscale.launcher.process.Supervisor;
+import io.shopscale.launcher.platform.ListenAddress;
 import io.shopscale.launcher.state.InstanceRecord;
 import io.shopscale.launcher.state.RunState;
 import io.shopscale.launcher.state.StateStore;
@@ -223,7 +224,8 @@ final class Startup {
 
     private Outcome awaitAndReport(Child child) {
         LaunchSpec spec = child.spec();
-        var check = Components.get(spec.component()).readinessCheck(spec.ports());
+        var check = Components.get(spec.component()).readinessCheck(spec.ports(),
+                ListenAddress.probeHost(state.environment()));
         Outcome outcome = waiter.await(child, check);
         if (aborted()) {
             return outcome;

@@ -3,6 +3,7 @@ package io.shopscale.launcher.cli;
 import io.shopscale.launcher.health.Health;
 import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.platform.Settings;
+import io.shopscale.launcher.platform.ListenAddress;
 import io.shopscale.launcher.state.InstanceRecord;
 import io.shopscale.launcher.state.RunState;
 import io.shopscale.launcher.state.StateStore;
@@ -56,7 +57,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println("Nothing is running. Start it with: ./shopscale up");
             return ExitCodes.NOT_RUNNING;
         }
-        List<Row> rows = probe(state.get().instances());
+        List<Row> rows = probe(state.get());
         Instant now = Instant.now();
         out.printf(ROW, "COMPONENT", "INSTANCE", "PORT", "PID", "ALIVE", "HEALTH", "UPTIME");
         for (Row row : rows) {
@@ -76,22 +77,24 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** Probes in parallel so that one unreachable instance does not make the whole table wait. */
-    static List<Row> probe(List<InstanceRecord> instances) {
+    static List<Row> probe(RunState state) {
+        String mainHost = ListenAddress.probeHost(state.environment());
+        List<InstanceRecord> instances = state.instances();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Row>> rows = instances.stream()
                     .sorted(Comparator.comparingInt((InstanceRecord instance) -> Components.order(instance.component()))
                             .thenComparingInt(InstanceRecord::instance))
-                    .map(instance -> executor.submit(() -> probe(instance)))
+                    .map(instance -> executor.submit(() -> probe(instance, mainHost)))
                     .toList();
             return rows.stream().map(StatusCommand::join).toList();
         }
     }
 
-    private static Row probe(InstanceRecord instance) {
+    private static Row probe(InstanceRecord instance, String mainHost) {
         boolean alive = Instances.alive(instance);
         Health health = Components.find(instance.component())
                 .filter(component -> !instance.ports().isEmpty())
-                .map(component -> component.readinessCheck(instance.ports()).probe())
+                .map(component -> component.readinessCheck(instance.ports(), mainHost).probe())
                 .orElse(Health.UNREACHABLE);
         return new Row(instance, alive, health);
     }

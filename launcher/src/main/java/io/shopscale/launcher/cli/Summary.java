@@ -3,6 +3,7 @@ package io.shopscale.launcher.cli;
 import io.shopscale.launcher.platform.Component;
 import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.platform.Launches;
+import io.shopscale.launcher.platform.ListenAddress;
 import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.platform.Store;
 import io.shopscale.launcher.platform.Topology;
@@ -10,6 +11,7 @@ import io.shopscale.launcher.platform.Topology;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** What {@code up} tells the user before and after starting. */
@@ -33,16 +35,17 @@ final class Summary {
 
     static void ready(PrintWriter out, Settings settings, Launches launches, AdminLogin admin, Duration took) {
         int gateway = settings.port(Components.get(Components.GATEWAY));
+        String host = gatewayHost(settings);
         out.println();
         out.println("ShopScale is up in " + Format.seconds(took) + ".");
-        out.printf("  Gateway     http://localhost:%d%n", gateway);
-        out.printf("  Try         http://localhost:%d/api/products?q=lamp%n", gateway);
+        out.printf("  Gateway     http://%s:%d%s%n", host, gateway, listening(settings));
+        out.printf("  Try         http://%s:%d/api/products?q=lamp%n", host, gateway);
         admin.print(out, "  Admin       ");
         out.printf("  Registry    http://localhost:%d%n", settings.port(Components.get(Components.REGISTRY)));
         String label = "  Metrics     ";
         for (Component component : launches.components()) {
             if (component.kind() == Component.Kind.SERVICE) {
-                out.printf("%shttp://localhost:%d/actuator/prometheus (%s)%n", label, settings.port(component),
+                out.printf("%shttp://localhost:%d/actuator/prometheus (%s)%n", label, settings.adminPort(component),
                         component.name());
                 label = " ".repeat(label.length());
             }
@@ -50,5 +53,17 @@ final class Summary {
         out.printf("  Logs        %s (./shopscale logs <component> [-f])%n", settings.logsDir());
         out.println("  Manage      ./shopscale status | ./shopscale scale catalog=2 | ./shopscale down");
         out.flush();
+    }
+
+    private static String gatewayHost(Settings settings) {
+        String host = ListenAddress.probeHost(Map.of(Settings.GATEWAY_ADDRESS_VARIABLE, settings.gatewayAddress()));
+        return host.equals(ListenAddress.LOOPBACK) ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Says when the gateway is reachable from other machines; by default it is not. */
+    private static String listening(Settings settings) {
+        String address = settings.gatewayAddress();
+        return address.equals(ListenAddress.LOOPBACK) ? " (this machine only; up --listen 0.0.0.0 to open it)"
+                : " (listening on " + address + ")";
     }
 }

@@ -7,6 +7,7 @@ import io.shopscale.launcher.platform.Component.Kind;
 import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.platform.Launches;
 import io.shopscale.launcher.platform.Launches.HostedStart;
+import io.shopscale.launcher.platform.ListenAddress;
 import io.shopscale.launcher.platform.PlatformSecrets;
 import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.platform.Topology;
@@ -59,6 +60,12 @@ final class UpCommand implements Callable<Integer> {
                     + "SHOPSCALE_TOPOLOGY); services: a JVM per service, as Kubernetes runs them.")
     String topologyOption;
 
+    @Option(names = "--listen", paramLabel = "ADDRESS",
+            description = "Where the gateway listens: an address of this machine, or 0.0.0.0 for all of them (or "
+                    + "SHOPSCALE_GATEWAY_ADDRESS; default 127.0.0.1, this machine only). Every other component "
+                    + "listens on 127.0.0.1 whatever this says.")
+    String listen;
+
     @Spec
     CommandSpec spec;
 
@@ -75,7 +82,8 @@ final class UpCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Settings settings = context.settings(options.stateDir);
+        Settings settings = listen == null ? context.settings(options.stateDir)
+                : context.settings(options.stateDir).with(Settings.GATEWAY_ADDRESS_VARIABLE, ListenAddress.validate(listen));
         var launches = new Launches(settings);
         var store = new StateStore(settings.runDir());
         var shutdown = new Shutdown(context.supervisor(), out, context.stopGrace(), settings.dataDir());

@@ -10,8 +10,14 @@ public sealed interface HealthCheck permits AllOfCheck, HttpCheck, TcpCheck {
     /** What the check waits for, in words. */
     String description();
 
+    String LOOPBACK = "127.0.0.1";
+
     static HealthCheck http(int port, String path) {
-        return new HttpCheck(port, path);
+        return new HttpCheck(LOOPBACK, port, path);
+    }
+
+    static HealthCheck http(String host, int port, String path) {
+        return new HttpCheck(host, port, path);
     }
 
     /** UP when {@code first} and every one of {@code rest} are; otherwise the first answer that is not UP. */

@@ -7,8 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
-/** UP when {@code GET http://127.0.0.1:<port><path>} answers 200. */
-record HttpCheck(int port, String path) implements HealthCheck {
+/** UP when {@code GET http://<host>:<port><path>} answers 200. */
+record HttpCheck(String host, int port, String path) implements HealthCheck {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -17,12 +17,12 @@ record HttpCheck(int port, String path) implements HealthCheck {
 
     @Override
     public String description() {
-        return "GET http://127.0.0.1:" + port + path + " never answered 200";
+        return "GET " + uri() + " never answered 200";
     }
 
     @Override
     public Health probe() {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        var request = HttpRequest.newBuilder(uri())
                 .timeout(Duration.ofSeconds(2))
                 .GET()
                 .build();
@@ -37,5 +37,10 @@ record HttpCheck(int port, String path) implements HealthCheck {
             Thread.currentThread().interrupt();
             return Health.UNREACHABLE;
         }
+    }
+
+    private URI uri() {
+        String literal = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + literal + ":" + port + path);
     }
 }

@@ -12,8 +12,10 @@ import java.util.Locale;
  *
  * @param routeProbes paths that must answer 200 on this component before it counts as ready, beyond its own
  *     readiness: a gateway is only useful to a user once it can reach the services behind it
- * @param defaultAdminPort 0, or the port of a separate management listener that serves its health (and, for the
- *     payment provider simulator, its fault settings) while the main port may be refusing connections on purpose
+ * @param defaultAdminPort 0, or the port of the service's management listener on loopback: its actuator (health,
+ *     metrics) and, for the payment provider simulator, its fault settings. Apart from the main port, so that the
+ *     gateway's public port serves no actuator, probes are never queued behind or shed with user requests, and health
+ *     still answers while the main port refuses connections on purpose (an outage drill)
  */
 public record Component(String name, String module, Kind kind, int defaultPort, int stage, boolean scalable,
         String maxHeap, List<String> routeProbes, int defaultAdminPort) {
@@ -39,12 +41,17 @@ public record Component(String name, String module, Kind kind, int defaultPort, 
         return new Component("compact", "platform/compact", Kind.HOST, 0, 1, false, "512m", List.of(), 0);
     }
 
+    /** A service's management port is its port + {@value #ADMIN_PORT_OFFSET} unless said otherwise. */
+    static final int ADMIN_PORT_OFFSET = 1000;
+
     static Component service(String name, String module, int port, int stage) {
-        return new Component(name, module, Kind.SERVICE, port, stage, false, "192m", List.of(), 0);
+        return new Component(name, module, Kind.SERVICE, port, stage, false, "192m", List.of(),
+                port + ADMIN_PORT_OFFSET);
     }
 
     static Component scalableService(String name, String module, int port, int stage) {
-        return new Component(name, module, Kind.SERVICE, port, stage, true, "192m", List.of(), 0);
+        return new Component(name, module, Kind.SERVICE, port, stage, true, "192m", List.of(),
+                port + ADMIN_PORT_OFFSET);
     }
 
     Component withRouteProbes(String... paths) {
@@ -100,15 +107,24 @@ public record Component(String name, String module, Kind kind, int defaultPort, 
         return instance == 1 ? name : name + "-" + instance;
     }
 
+    /** As {@link #readinessCheck(List, String)} for a component that listens on loopback. */
     public HealthCheck readinessCheck(List<Integer> ports) {
+        return readinessCheck(ports, HealthCheck.LOOPBACK);
+    }
+
+    /**
+     * @param ports the instance's ports, its main one first and its management port second
+     * @param mainHost where the main port is reached: loopback, unless the gateway was told to listen elsewhere
+     */
+    public HealthCheck readinessCheck(List<Integer> ports, String mainHost) {
         return switch (kind) {
             case STORES, HOST -> HealthCheck.tcp(ports);
             case SERVICE -> {
-                // With an admin port, health lives there: the main port may be closed on purpose (an outage drill).
-                int healthPort = hasAdminPort() && ports.size() > 1 ? ports.get(1) : ports.getFirst();
+                // Health lives on the management port, always on loopback.
+                int healthPort = ports.size() > 1 ? ports.get(1) : ports.getFirst();
                 HealthCheck readiness = HealthCheck.http(healthPort, "/actuator/health/readiness");
                 List<HealthCheck> probes = routeProbes.stream()
-                        .map(path -> HealthCheck.http(ports.getFirst(), path))
+                        .map(path -> HealthCheck.http(mainHost, ports.getFirst(), path))
                         .toList();
                 yield probes.isEmpty() ? readiness : HealthCheck.allOf(readiness, probes);
             }

@@ -50,14 +50,14 @@ public final class Launches {
      * its class cache settled.
      */
     public HostedStart compact(List<Component> services) {
-        return compact(services, settings.serviceEnvironment(), service -> service.hasAdminPort()
-                ? List.of(settings.port(service), settings.adminPort(service)) : List.of(settings.port(service)));
+        return compact(services, settings.serviceEnvironment(),
+                service -> List.of(settings.port(service), settings.adminPort(service)));
     }
 
     /**
      * @param serviceEnvironment what the platform tells its services about the registry and stores; the user's
      *        secrets are added from the current environment, the generated ones from the state directory
-     * @param ports each service's port, and its admin port if it has one
+     * @param ports each service's port, then its management port
      */
     public HostedStart compact(List<Component> services, Map<String, String> serviceEnvironment,
             Function<Component, List<Integer>> ports) {
@@ -75,10 +75,9 @@ public final class Launches {
         var hosted = new ArrayList<LaunchSpec>();
         for (Component service : services) {
             List<Integer> listening = ports.apply(service);
-            arguments.addAll(List.of("--service", service.name(), "--server.port=" + listening.getFirst()));
-            if (service.hasAdminPort()) {
-                env.put(service.adminPortVariable(), Integer.toString(listening.get(1)));
-            }
+            // Ports on the command line, per hosted service: the environment is the one JVM's, shared by them all.
+            arguments.addAll(List.of("--service", service.name(), "--server.port=" + listening.getFirst(),
+                    "--management.server.port=" + listening.get(1)));
             hosted.add(new LaunchSpec(service.name(), 1, List.of(), Map.of(), settings.home(), hostJar, Path.of(""),
                     listening));
         }
@@ -135,7 +134,7 @@ public final class Launches {
             else {
                 claims.add(new PortClaim(settings.port(component), component.name(), component.portVariable()));
                 if (component.hasAdminPort()) {
-                    claims.add(new PortClaim(settings.adminPort(component), component.name() + " (admin)",
+                    claims.add(new PortClaim(settings.adminPort(component), component.name() + " (management)",
                             component.adminPortVariable()));
                 }
             }
@@ -159,12 +158,9 @@ public final class Launches {
         env.putAll(secrets());
         env.putAll(generatedSecrets.environment(List.of(component)));
         env.put("SERVER_PORT", Integer.toString(port));
-        if (!component.hasAdminPort()) {
-            return spec(component, instance, List.of(), env, List.of(port));
-        }
-        // Not scalable, so the one instance takes the configured admin port.
-        int adminPort = settings.adminPort(component);
-        env.put(component.adminPortVariable(), Integer.toString(adminPort));
+        // The first instance takes the configured management port; those that scale adds, one the system chooses.
+        int adminPort = instance == 1 ? settings.adminPort(component) : Ports.free();
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(adminPort));
         return spec(component, instance, List.of(), env, List.of(port, adminPort));
     }
 

@@ -39,6 +39,12 @@ public final class Settings {
      */
     public static final String IDENTITY_TRUSTED_PROXIES_VARIABLE = "SHOPSCALE_IDENTITY_TRUSTED_PROXIES";
 
+    /**
+     * The address the gateway listens on: loopback unless {@code up --listen} or this variable says otherwise. Every
+     * other component listens on loopback only.
+     */
+    public static final String GATEWAY_ADDRESS_VARIABLE = "SHOPSCALE_GATEWAY_ADDRESS";
+
     /** Kept out of the state file; read from the environment whenever an instance starts. */
     public static final Set<String> SECRET_VARIABLES = Set.of("SHOPSCALE_POSTGRES_PASSWORD");
 
@@ -119,8 +125,14 @@ public final class Settings {
         return port(component.portVariable(), component.defaultPort());
     }
 
+    /** Its variable, else its default shifted as far as the main port was moved (so moving one moves both). */
     public int adminPort(Component component) {
-        return port(component.adminPortVariable(), component.defaultAdminPort());
+        int shifted = component.defaultAdminPort() + port(component) - component.defaultPort();
+        if (variable(component.adminPortVariable()).isEmpty() && (shifted < 1 || shifted > 65535)) {
+            throw new InvalidSettingException(component.adminPortVariable() + " must be set: " + component.portVariable()
+                    + " leaves no room for the management port " + shifted);
+        }
+        return port(component.adminPortVariable(), shifted);
     }
 
     public int port(Store store) {
@@ -158,8 +170,20 @@ public final class Settings {
                 .orElse("127.0.0.1:" + port(Store.KAFKA)));
         env.put(PAYMENT_PROVIDER_URL_VARIABLE, variable(PAYMENT_PROVIDER_URL_VARIABLE)
                 .orElse("http://127.0.0.1:" + port(Components.get(Components.PAYMENT_PROVIDER))));
+        env.put(GATEWAY_ADDRESS_VARIABLE, gatewayAddress());
         env.put(IDENTITY_TRUSTED_PROXIES_VARIABLE, variable(IDENTITY_TRUSTED_PROXIES_VARIABLE).orElse("127.0.0.1,::1"));
         return env;
+    }
+
+    public String gatewayAddress() {
+        return variable(GATEWAY_ADDRESS_VARIABLE).map(String::strip).orElse(ListenAddress.LOOPBACK);
+    }
+
+    /** These settings with one variable set, as if the environment had it. */
+    public Settings with(String variable, String value) {
+        var changed = new LinkedHashMap<>(environment);
+        changed.put(variable, value);
+        return new Settings(changed, home, stateDir, java, version);
     }
 
     /** {@code SHOPSCALE_JAVA_OPTS}, then the component's own {@code SHOPSCALE_<NAME>_JAVA_OPTS}: later ones win. */

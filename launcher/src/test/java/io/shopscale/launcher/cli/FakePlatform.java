@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,13 @@ final class FakePlatform {
         }
         taken.addAll(List.of(kafka, kafka + 1));
         environment.put("SHOPSCALE_KAFKA_PORT", Integer.toString(kafka));
-        for (String variable : List.of("SHOPSCALE_POSTGRES_PORT", "SHOPSCALE_REDIS_PORT", "SHOPSCALE_REGISTRY_PORT",
-                "SHOPSCALE_IDENTITY_PORT", "SHOPSCALE_CATALOG_PORT", "SHOPSCALE_CART_PORT", "SHOPSCALE_INVENTORY_PORT", "SHOPSCALE_ORDERS_PORT",
-                "SHOPSCALE_PAYMENT_PORT", "SHOPSCALE_PSP_PORT", "SHOPSCALE_PSP_ADMIN_PORT", "SHOPSCALE_GATEWAY_PORT")) {
+        var variables = new ArrayList<>(List.of("SHOPSCALE_POSTGRES_PORT", "SHOPSCALE_REDIS_PORT"));
+        for (Component component : Components.all()) {
+            if (component.kind() == Component.Kind.SERVICE) {
+                variables.addAll(List.of(component.portVariable(), component.adminPortVariable()));
+            }
+        }
+        for (String variable : variables) {
             int port = Ports.free();
             while (!taken.add(port)) {
                 port = Ports.free();

@@ -56,7 +56,8 @@ class PlatformCommandsTests {
 
         Result status = platform.run("status");
         assertThat(status.exitCode()).isZero();
-        assertThat(status.out()).containsPattern("gateway +1 +" + platform.port("SHOPSCALE_GATEWAY_PORT") + " +\\d+ +yes +UP")
+        assertThat(status.out()).containsPattern("gateway +1 +" + platform.port("SHOPSCALE_GATEWAY_PORT") + ","
+                + platform.port("SHOPSCALE_GATEWAY_ADMIN_PORT") + " +\\d+ +yes +UP")
                 .containsPattern("stores +1 +\\d+,\\d+,\\d+ +\\d+ +yes +UP")
                 .contains("All 10 instances are up.");
 
@@ -69,7 +70,7 @@ class PlatformCommandsTests {
         assertThat(scaleUp.out()).containsPattern("catalog-2 +ready in").containsPattern("catalog-3 +ready in")
                 .contains("catalog: 3 instances running");
         assertThat(platform.instance("catalog-3")).get().matches(FakePlatform::alive);
-        assertThat(platform.run("status").out()).containsPattern("catalog +3 +\\d+ +\\d+ +yes +UP");
+        assertThat(platform.run("status").out()).containsPattern("catalog +3 +\\d+,\\d+ +\\d+ +yes +UP");
 
         Result logs = platform.run("logs", "catalog", "-n", "3");
         assertThat(logs.exitCode()).isZero();

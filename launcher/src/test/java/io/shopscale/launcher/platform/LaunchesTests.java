@@ -51,7 +51,8 @@ class LaunchesTests {
 
         assertThat(launches.first(Components.get("stores")).ports()).containsExactly(15432, 16379);
         assertThat(launches.portClaims()).extracting(PortClaim::port)
-                .containsExactly(15432, 16379, 8761, 8082, 8081, 8083, 8084, 8085, 8086, 8090, 8091, 8080);
+                .containsExactly(15432, 16379, 8761, 9761, 8082, 9082, 8081, 9081, 8083, 9083, 8084, 9084, 8085, 9085,
+                        8086, 9086, 8090, 8091, 8080, 9080);
     }
 
     @Test
@@ -71,15 +72,23 @@ class LaunchesTests {
                 new PortClaim(19092, "stores (kafka)", "SHOPSCALE_KAFKA_PORT"),
                 new PortClaim(19093, "stores (kafka controller)", "SHOPSCALE_KAFKA_PORT"),
                 new PortClaim(8761, "registry", "SHOPSCALE_REGISTRY_PORT"),
+                new PortClaim(9761, "registry (management)", "SHOPSCALE_REGISTRY_ADMIN_PORT"),
                 new PortClaim(8082, "identity", "SHOPSCALE_IDENTITY_PORT"),
+                new PortClaim(9082, "identity (management)", "SHOPSCALE_IDENTITY_ADMIN_PORT"),
                 new PortClaim(8081, "catalog", "SHOPSCALE_CATALOG_PORT"),
+                new PortClaim(9081, "catalog (management)", "SHOPSCALE_CATALOG_ADMIN_PORT"),
                 new PortClaim(8083, "cart", "SHOPSCALE_CART_PORT"),
+                new PortClaim(9083, "cart (management)", "SHOPSCALE_CART_ADMIN_PORT"),
                 new PortClaim(8084, "inventory", "SHOPSCALE_INVENTORY_PORT"),
+                new PortClaim(9084, "inventory (management)", "SHOPSCALE_INVENTORY_ADMIN_PORT"),
                 new PortClaim(8085, "orders", "SHOPSCALE_ORDERS_PORT"),
+                new PortClaim(9085, "orders (management)", "SHOPSCALE_ORDERS_ADMIN_PORT"),
                 new PortClaim(8086, "payment", "SHOPSCALE_PAYMENT_PORT"),
+                new PortClaim(9086, "payment (management)", "SHOPSCALE_PAYMENT_ADMIN_PORT"),
                 new PortClaim(8090, "psp", "SHOPSCALE_PSP_PORT"),
-                new PortClaim(8091, "psp (admin)", "SHOPSCALE_PSP_ADMIN_PORT"),
-                new PortClaim(8080, "gateway", "SHOPSCALE_GATEWAY_PORT"));
+                new PortClaim(8091, "psp (management)", "SHOPSCALE_PSP_ADMIN_PORT"),
+                new PortClaim(8080, "gateway", "SHOPSCALE_GATEWAY_PORT"),
+                new PortClaim(9080, "gateway (management)", "SHOPSCALE_GATEWAY_ADMIN_PORT"));
     }
 
     @Test
@@ -91,8 +100,9 @@ class LaunchesTests {
                 .containsEntry("SERVER_PORT", "8081")
                 .containsEntry("SHOPSCALE_REGISTRY_URL", "http://127.0.0.1:8761/eureka/")
                 .containsEntry("SHOPSCALE_KAFKA_BOOTSTRAP", "127.0.0.1:19092")
-                .containsEntry("SHOPSCALE_POSTGRES_PASSWORD", "s3cret");
-        assertThat(catalog.ports()).containsExactly(8081);
+                .containsEntry("SHOPSCALE_POSTGRES_PASSWORD", "s3cret")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "9081");
+        assertThat(catalog.ports()).containsExactly(8081, 9081);
     }
 
     @Test
@@ -102,7 +112,7 @@ class LaunchesTests {
         LaunchSpec psp = launches.first(Components.get("psp"));
         LaunchSpec payment = launches.first(Components.get("payment"));
 
-        assertThat(psp.environment()).containsEntry("SERVER_PORT", "9190").containsEntry("SHOPSCALE_PSP_ADMIN_PORT", "9191");
+        assertThat(psp.environment()).containsEntry("SERVER_PORT", "9190").containsEntry("MANAGEMENT_SERVER_PORT", "9191");
         assertThat(psp.ports()).containsExactly(9190, 9191);
         assertThat(payment.environment()).containsEntry("SHOPSCALE_PAYMENT_PROVIDER_URL", "http://127.0.0.1:9190");
         assertThat(launches(Map.of("SHOPSCALE_PAYMENT_PROVIDER_URL", "https://psp.example")).first(Components.get("payment"))

@@ -98,7 +98,33 @@ class SettingsTests {
                 "SHOPSCALE_REDIS_URL", "redis://127.0.0.1:16379",
                 "SHOPSCALE_KAFKA_BOOTSTRAP", "127.0.0.1:19092",
                 "SHOPSCALE_PAYMENT_PROVIDER_URL", "http://127.0.0.1:8090",
-                "SHOPSCALE_IDENTITY_TRUSTED_PROXIES", "127.0.0.1,::1"));
+                "SHOPSCALE_IDENTITY_TRUSTED_PROXIES", "127.0.0.1,::1",
+                "SHOPSCALE_GATEWAY_ADDRESS", "127.0.0.1"));
+    }
+
+    @Test
+    void aManagementPortMovesWithItsServiceUnlessSetItself() {
+        Component catalog = Components.get("catalog");
+
+        assertThat(Settings.resolve(Map.of(), system(), null).adminPort(catalog)).isEqualTo(9081);
+        assertThat(Settings.resolve(Map.of("SHOPSCALE_CATALOG_PORT", "7000"), system(), null).adminPort(catalog))
+                .isEqualTo(8000);
+        assertThat(Settings.resolve(Map.of("SHOPSCALE_CATALOG_PORT", "7000", "SHOPSCALE_CATALOG_ADMIN_PORT", "7001"),
+                system(), null).adminPort(catalog)).isEqualTo(7001);
+        assertThatThrownBy(() -> Settings.resolve(Map.of("SHOPSCALE_CATALOG_PORT", "65000"), system(), null)
+                .adminPort(catalog)).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("SHOPSCALE_CATALOG_ADMIN_PORT");
+    }
+
+    @Test
+    void onlyAnAddressOfThisMachineIsAcceptedForTheGatewayAndLoopbackIsWhereAWildcardIsProbed() {
+        assertThat(ListenAddress.validate("0.0.0.0")).isEqualTo("0.0.0.0");
+        assertThat(ListenAddress.validate("127.0.0.1")).isEqualTo("127.0.0.1");
+        assertThatThrownBy(() -> ListenAddress.validate("192.0.2.1")).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("not an address of this machine");
+        assertThat(ListenAddress.probeHost(Map.of(Settings.GATEWAY_ADDRESS_VARIABLE, "0.0.0.0"))).isEqualTo("127.0.0.1");
+        assertThat(ListenAddress.probeHost(Map.of(Settings.GATEWAY_ADDRESS_VARIABLE, "10.1.2.3"))).isEqualTo("10.1.2.3");
+        assertThat(ListenAddress.probeHost(Map.of())).isEqualTo("127.0.0.1");
     }
 
     @Test

@@ -33,6 +33,7 @@ import reactor.core.publisher.Flux;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -69,6 +70,9 @@ class EdgeSecurityTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	WebTestClient client;
 
@@ -233,9 +237,15 @@ class EdgeSecurityTests {
 	}
 
 	@Test
-	void probesAndMetricsArePublic() {
+	void theActuatorAnswersOnTheManagementPortAndNotOnThePublicOne() {
+		WebTestClient management = GatewayClient.to(this.managementPort);
 		for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/info", "/actuator/prometheus")) {
-			this.client.get().uri(path).exchange().expectStatus().isOk();
+			management.get().uri(path).exchange().expectStatus().isOk();
+			this.client.get()
+				.uri(path)
+				.exchange()
+				.expectStatus().isNotFound()
+				.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		}
 	}
 

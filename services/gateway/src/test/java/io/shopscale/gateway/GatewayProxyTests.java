@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,9 @@ class GatewayProxyTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	WebTestClient client;
 
@@ -217,12 +221,13 @@ class GatewayProxyTests {
 	}
 
 	@Test
-	void exposesProbesAndGatewayMetrics() {
-		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+	void exposesProbesAndGatewayMetricsOnTheManagementPort() {
+		WebTestClient management = GatewayClient.to(this.managementPort);
+		management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 		this.client.get().uri("/api/products").exchange().expectStatus().isOk();
 
-		this.client.get()
+		management.get()
 			.uri("/actuator/prometheus")
 			.accept(MediaType.TEXT_PLAIN)
 			.exchange()
