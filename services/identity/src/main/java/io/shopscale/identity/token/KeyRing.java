@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The token signing keys every instance shares. The first instance to start on an empty database generates an RSA
- * key pair and stores it; every other instance (and every restart) loads it from there. The keys are re-read every
- * {@code refresh-interval}, so a rotation done in the database reaches every instance without a restart.
+ * key pair and stores it, the private key encrypted; every other instance (and every restart) loads it from there.
+ * The keys are re-read every {@code refresh-interval}, so a rotation done in the database reaches every instance
+ * without a restart.
  */
 @Component
 public class KeyRing implements SmartInitializingSingleton {
@@ -100,7 +101,7 @@ public class KeyRing implements SmartInitializingSingleton {
         if (stored.stream().noneMatch(StoredSigningKey::active)) {
             StoredSigningKey created = generate();
             if (repository.insertIfNoneActive(created)) {
-                log.info("generated token signing key {} ({} bits, private key protection: {})",
+                log.info("generated token signing key {} ({} bits, private key encrypted with {})",
                         created.kid(), keySize, created.protection());
             }
             stored = repository.findPublished();
@@ -119,7 +120,8 @@ public class KeyRing implements SmartInitializingSingleton {
             // The RFC 7638 thumbprint names the key: stable, unique, and derived from nothing secret.
             String kid = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).build().computeThumbprint().toString();
             return new StoredSigningKey(kid, pair.getPublic().getEncoded(),
-                    protector.seal(kid, pair.getPrivate().getEncoded()), protector.protection(), clock.instant(), true);
+                    protector.seal(kid, pair.getPrivate().getEncoded()), PrivateKeyProtector.AES_GCM, clock.instant(),
+                    true);
         } catch (GeneralSecurityException | JOSEException e) {
             throw new IllegalStateException("cannot generate an RSA signing key", e);
         }

@@ -3,12 +3,16 @@ package io.shopscale.identity.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import io.shopscale.identity.FreshDatabase;
 import io.shopscale.identity.IdentityClient;
 import io.shopscale.identity.IdentityProperties;
 import io.shopscale.identity.TestProperties;
 import io.shopscale.testsupport.RealStoresTest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
@@ -18,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 class SigningKeyIntegrationTests {
 
     private static final String SECRET = "integration-test-secret-0123456789abcdef";
+    private static final String OTHER_SECRET = "another-integration-secret-0123456789abc";
 
     @LocalServerPort
     int port;
@@ -40,6 +46,9 @@ class SigningKeyIntegrationTests {
 
     @Autowired
     KeyRing keys;
+
+    @Autowired
+    IdentityProperties properties;
 
     @Test
     void theJwksPublishesThePublicHalfOfTheStoredKey() {
@@ -67,29 +76,65 @@ class SigningKeyIntegrationTests {
     }
 
     @Test
-    void aRestartedInstanceReusesTheStoredKey() {
-        JdbcClient database = FreshDatabase.create();
-        SigningKeyRepository repository = new SigningKeyRepository(database);
+    void startedWithoutASecretTheServiceEncryptsItsKeyWithTheOneInItsSecretFile() throws Exception {
+        Path file = Path.of(properties.keys().encryptionSecretFile());
+        String kid = keys.signingKey().getKeyID();
+        StoredSigningKey stored = new SigningKeyRepository(jdbc).findPublished().getFirst();
 
-        String first = keyRing(repository, null).signingKey().getKeyID();
-        String afterRestart = keyRing(repository, null).signingKey().getKeyID();
+        assertThat(properties.keys().encryptionSecret()).as("the tests set no secret").isNullOrEmpty();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(stored.kid()).isEqualTo(kid);
+        assertThat(stored.protection()).isEqualTo("aes-256-gcm");
+        assertThat(protector(Files.readString(file).strip()).open(kid, stored.protection(), stored.privateKey()))
+                .isEqualTo(keys.signingKey().toRSAPrivateKey().getEncoded());
+    }
+
+    @Test
+    void theStoredPrivateKeyIsNotThePkcs8KeyAndOpensOnlyWithTheSecret() throws Exception {
+        DataSource database = FreshDatabase.createDataSource();
+
+        RSAKey signingKey = keyRing(database, SECRET).signingKey();
+
+        StoredSigningKey stored = repository(database).findPublished().getFirst();
+        byte[] pkcs8 = signingKey.toRSAPrivateKey().getEncoded();
+        assertThat(stored.protection()).isEqualTo("aes-256-gcm");
+        assertThat(stored.privateKey()).isNotEqualTo(pkcs8);
+        assertThatThrownBy(() -> KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(stored.privateKey()))).isInstanceOf(Exception.class);
+        assertThat(protector(SECRET).open(stored.kid(), stored.protection(), stored.privateKey())).isEqualTo(pkcs8);
+        assertThatThrownBy(() -> protector(OTHER_SECRET).open(stored.kid(), stored.protection(), stored.privateKey()))
+                .isInstanceOf(WrongKeyEncryptionSecretException.class);
+    }
+
+    @Test
+    void aRestartedInstanceReusesTheStoredKey() {
+        DataSource database = FreshDatabase.createDataSource();
+
+        String first = keyRing(database, SECRET).signingKey().getKeyID();
+        String afterRestart = keyRing(database, SECRET).signingKey().getKeyID();
 
         assertThat(afterRestart).isEqualTo(first);
-        assertThat(repository.count()).isOne();
+        assertThat(repository(database).count()).isOne();
     }
 
     @Test
     void instancesStartingTogetherAgreeOnOneKey() throws Exception {
-        SigningKeyRepository repository = new SigningKeyRepository(FreshDatabase.create());
-        int instances = 4;
+        DataSource database = FreshDatabase.createDataSource();
+
+        List<String> kids = startTogether(database, 4);
+
+        assertThat(kids).hasSize(4).containsOnly(kids.getFirst());
+        assertThat(repository(database).count()).isOne();
+    }
+
+    private static List<String> startTogether(DataSource database, int instances) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<String>> kids = new ArrayList<>();
-
         try (ExecutorService executor = Executors.newFixedThreadPool(instances)) {
             for (int i = 0; i < instances; i++) {
                 kids.add(executor.submit(() -> {
                     start.await();
-                    return keyRing(repository, null).signingKey().getKeyID();
+                    return keyRing(database, SECRET).signingKey().getKeyID();
                 }));
             }
             start.countDown();
@@ -97,30 +142,23 @@ class SigningKeyIntegrationTests {
             for (Future<String> kid : kids) {
                 agreed.add(kid.get());
             }
-            assertThat(agreed).hasSize(instances).containsOnly(agreed.getFirst());
+            return agreed;
         }
-        assertThat(repository.count()).isOne();
     }
 
-    @Test
-    void withASecretThePrivateKeyIsStoredEncrypted() {
-        JdbcClient database = FreshDatabase.create();
-        SigningKeyRepository repository = new SigningKeyRepository(database);
-
-        String kid = keyRing(repository, SECRET).signingKey().getKeyID();
-
-        StoredSigningKey stored = repository.findPublished().getFirst();
-        assertThat(stored.protection()).isEqualTo("aes-256-gcm");
-        assertThatThrownBy(() -> KeyFactory.getInstance("RSA")
-                .generatePrivate(new PKCS8EncodedKeySpec(stored.privateKey()))).isInstanceOf(Exception.class);
-        assertThat(keyRing(repository, SECRET).signingKey().getKeyID()).isEqualTo(kid);
-        assertThatThrownBy(() -> keyRing(repository, null).signingKey())
-                .hasMessageContaining("SHOPSCALE_IDENTITY_KEY_SECRET");
+    private static SigningKeyRepository repository(DataSource database) {
+        return new SigningKeyRepository(JdbcClient.create(database));
     }
 
-    private static KeyRing keyRing(SigningKeyRepository repository, String secret) {
+    private static PrivateKeyProtector protector(String secret) {
+        return new PrivateKeyProtector(new KeyEncryptionSecret(secret, "the test's secret"));
+    }
+
+    /** An instance's start: the same database, its own components. */
+    private static KeyRing keyRing(DataSource database, String secret) {
         IdentityProperties properties = TestProperties.withKeySecret(TestProperties.defaults(), secret);
-        KeyRing ring = new KeyRing(repository, new PrivateKeyProtector(secret), properties, Clock.systemUTC());
+        SigningKeyRepository repository = repository(database);
+        KeyRing ring = new KeyRing(repository, protector(secret), properties, Clock.systemUTC());
         ring.afterSingletonsInstantiated();
         return ring;
     }
