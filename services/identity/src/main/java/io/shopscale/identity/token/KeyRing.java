@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The token signing keys every instance shares. The first instance to start on an empty database generates an RSA
- * key pair and stores it, the private key encrypted; every other instance (and every restart) loads it from there.
- * The keys are re-read every {@code refresh-interval}, so a rotation done in the database reaches every instance
- * without a restart.
+ * key pair and stores it, the private key encrypted; every other instance (and every restart) loads it from there. A
+ * stored key that does not open with this instance's secret stops the start: a new key would invalidate every token
+ * issued. The keys are re-read every {@code refresh-interval}, so a rotation done in the database reaches every
+ * instance without a restart.
  */
 @Component
 public class KeyRing implements SmartInitializingSingleton {
@@ -38,24 +39,30 @@ public class KeyRing implements SmartInitializingSingleton {
 
     private final SigningKeyRepository repository;
     private final PrivateKeyProtector protector;
+    private final StoredKeyEncryption storedKeys;
     private final int keySize;
     private final Duration refreshInterval;
     private final Clock clock;
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Snapshot snapshot;
 
-    KeyRing(SigningKeyRepository repository, PrivateKeyProtector protector, IdentityProperties properties,
-            Clock clock) {
+    KeyRing(SigningKeyRepository repository, PrivateKeyProtector protector, StoredKeyEncryption storedKeys,
+            IdentityProperties properties, Clock clock) {
         this.repository = repository;
         this.protector = protector;
+        this.storedKeys = storedKeys;
         this.keySize = properties.keys().rsaKeySize();
         this.refreshInterval = properties.keys().refreshInterval();
         this.clock = clock;
     }
 
-    /** Loads (or creates) the keys before the service takes traffic, so the first login pays nothing extra. */
+    /**
+     * Encrypts what an earlier version left unencrypted, then loads (or creates) the keys before the service takes
+     * traffic, so the first login pays nothing extra and a wrong secret is found at start.
+     */
     @Override
     public void afterSingletonsInstantiated() {
+        storedKeys.encryptUnencryptedKeys();
         current();
     }
 
