@@ -9,14 +9,17 @@ import java.util.Map;
 
 /**
  * The secrets the launcher generates for a platform, in {@code <state>/secrets/}: the administrator's first password
- * (unless the user chose one) and the token of the payment provider simulator's admin API. A process gets only those
- * it needs, in its environment; the run state and the logs never hold them.
+ * (unless the user chose one), the secret identity encrypts its signing key with (unless the user chose one) and the
+ * token of the payment provider simulator's admin API. A process gets only those it needs, in its environment; the
+ * run state and the logs never hold them.
  */
 public final class PlatformSecrets {
 
     public static final String ADMIN_PASSWORD_VARIABLE = "SHOPSCALE_ADMIN_PASSWORD";
 
     public static final String PSP_ADMIN_TOKEN_VARIABLE = "SHOPSCALE_PSP_ADMIN_TOKEN";
+
+    static final String IDENTITY_KEY_SECRET_VARIABLE = "SHOPSCALE_IDENTITY_KEY_SECRET";
 
     /** Identity's {@code shopscale.identity.admin.email}, as an environment variable would set it. */
     static final String ADMIN_EMAIL_VARIABLE = "SHOPSCALE_IDENTITY_ADMIN_EMAIL";
@@ -39,6 +42,10 @@ public final class PlatformSecrets {
         return SecretFile.in(settings.stateDir(), "psp-admin-token");
     }
 
+    public SecretFile identityKeySecret() {
+        return SecretFile.in(settings.stateDir(), "identity-key-secret");
+    }
+
     public String adminEmail() {
         return settings.variable(ADMIN_EMAIL_VARIABLE).map(String::strip).orElse(DEFAULT_ADMIN_EMAIL);
     }
@@ -46,6 +53,11 @@ public final class PlatformSecrets {
     /** Whether the user chose the administrator's password ({@code SHOPSCALE_ADMIN_PASSWORD}). */
     public boolean adminPasswordChosen() {
         return settings.variable(ADMIN_PASSWORD_VARIABLE).isPresent();
+    }
+
+    /** Whether the user chose identity's signing-key secret ({@code SHOPSCALE_IDENTITY_KEY_SECRET}). */
+    public boolean identityKeySecretChosen() {
+        return settings.variable(IDENTITY_KEY_SECRET_VARIABLE).isPresent();
     }
 
     /**
@@ -58,6 +70,9 @@ public final class PlatformSecrets {
             if (component.name().equals(IDENTITY) && !adminPasswordChosen()) {
                 adminPassword().readOrCreate(this::keepsThePasswordPolicy);
             }
+            if (component.name().equals(IDENTITY) && !identityKeySecretChosen()) {
+                identityKeySecret().readOrCreate();
+            }
             if (component.name().equals(Components.PAYMENT_PROVIDER)) {
                 pspAdminToken().readOrCreate();
             }
@@ -66,14 +81,17 @@ public final class PlatformSecrets {
 
     /**
      * What the process that runs {@code hosted} must be told of the generated secrets: identity the administrator
-     * password (unless the user chose one, which reaches it with the rest of the environment), the provider
-     * simulator its admin token.
+     * password and its signing-key secret (each unless the user chose it, which then reaches identity with the rest of
+     * the environment), the provider simulator its admin token.
      */
     public Map<String, String> environment(Collection<Component> hosted) {
         var env = new LinkedHashMap<String, String>();
         for (Component component : hosted) {
             if (component.name().equals(IDENTITY) && !adminPasswordChosen()) {
                 adminPassword().read().ifPresent(password -> env.put(ADMIN_PASSWORD_VARIABLE, password));
+            }
+            if (component.name().equals(IDENTITY) && !identityKeySecretChosen()) {
+                identityKeySecret().read().ifPresent(secret -> env.put(IDENTITY_KEY_SECRET_VARIABLE, secret));
             }
             if (component.name().equals(Components.PAYMENT_PROVIDER)) {
                 pspAdminToken().read().ifPresent(token -> env.put(PSP_ADMIN_TOKEN_VARIABLE, token));

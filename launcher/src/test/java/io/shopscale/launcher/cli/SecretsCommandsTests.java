@@ -15,13 +15,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code up} generates the administrator password and the provider simulator's admin token once per state directory,
- * readable by their owner only, hands each to the process that needs it and never prints either; {@code psp} sends
- * the token.
+ * {@code up} generates the administrator password, identity's signing-key secret and the provider simulator's admin
+ * token once per state directory, readable by their owner only, hands each to the process that needs it and never
+ * prints any; {@code psp} sends the token.
  */
 class SecretsCommandsTests {
 
@@ -44,24 +45,37 @@ class SecretsCommandsTests {
     void theFirstUpGeneratesTheSecretsAndTheSecondReusesThem() throws IOException {
         Path passwordFile = home.resolve(".shopscale/secrets/admin-password");
         Path tokenFile = home.resolve(".shopscale/secrets/psp-admin-token");
+        Path keySecretFile = home.resolve(".shopscale/secrets/identity-key-secret");
 
         Result first = platform.run("up", "-d", "--timeout", "60");
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         String password = Files.readString(passwordFile).strip();
         String token = Files.readString(tokenFile).strip();
+        String keySecret = Files.readString(keySecretFile).strip();
         assertThat(first.out()).contains("Admin       admin@shopscale.local, password in " + passwordFile)
-                .doesNotContain(password).doesNotContain(token).doesNotContain("older than this file");
-        for (Path file : new Path[] {passwordFile, tokenFile}) {
+                .doesNotContain(password).doesNotContain(token).doesNotContain(keySecret)
+                .doesNotContain("older than this file");
+        for (Path file : new Path[] {passwordFile, tokenFile, keySecretFile}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile.getParent())))
                 .isEqualTo("rwx------");
-        assertThat(environment("identity")).containsEntry("SHOPSCALE_ADMIN_PASSWORD", password);
+        assertThat(environment("identity")).containsEntry("SHOPSCALE_ADMIN_PASSWORD", password)
+                .containsEntry("SHOPSCALE_IDENTITY_KEY_SECRET", keySecret);
+        assertThat(commandLine("identity")).doesNotContain(keySecret);
         assertThat(environment("psp")).containsEntry("SHOPSCALE_PSP_ADMIN_TOKEN", token)
-                .doesNotContainKey("SHOPSCALE_ADMIN_PASSWORD");
-        assertThat(environment("catalog")).doesNotContainKeys("SHOPSCALE_ADMIN_PASSWORD", "SHOPSCALE_PSP_ADMIN_TOKEN");
-        assertThat(Files.readString(platform.store().file())).doesNotContain(password).doesNotContain(token);
+                .doesNotContainKeys("SHOPSCALE_ADMIN_PASSWORD", "SHOPSCALE_IDENTITY_KEY_SECRET");
+        assertThat(environment("catalog")).doesNotContainKeys("SHOPSCALE_ADMIN_PASSWORD", "SHOPSCALE_PSP_ADMIN_TOKEN",
+                "SHOPSCALE_IDENTITY_KEY_SECRET");
+        assertThat(Files.readString(platform.store().file())).doesNotContain(password).doesNotContain(token)
+                .doesNotContain(keySecret);
+        try (Stream<Path> logs = Files.list(home.resolve(".shopscale/logs"))) {
+            for (Path log : logs.toList()) {
+                assertThat(Files.readString(log)).as(log.toString()).contains("--- shopscale: starting")
+                        .doesNotContain(keySecret).doesNotContain(password).doesNotContain(token);
+            }
+        }
         assertThat(platform.run("down").exitCode()).isZero();
 
         Result second = platform.run("up", "-d", "--timeout", "60");
@@ -69,7 +83,9 @@ class SecretsCommandsTests {
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(Files.readString(passwordFile).strip()).isEqualTo(password);
         assertThat(Files.readString(tokenFile).strip()).isEqualTo(token);
-        assertThat(environment("identity")).containsEntry("SHOPSCALE_ADMIN_PASSWORD", password);
+        assertThat(Files.readString(keySecretFile).strip()).isEqualTo(keySecret);
+        assertThat(environment("identity")).containsEntry("SHOPSCALE_ADMIN_PASSWORD", password)
+                .containsEntry("SHOPSCALE_IDENTITY_KEY_SECRET", keySecret);
         assertThat(environment("psp")).containsEntry("SHOPSCALE_PSP_ADMIN_TOKEN", token);
         assertThat(platform.run("down").exitCode()).isZero();
     }
@@ -126,6 +142,12 @@ class SecretsCommandsTests {
         assertThat(up.exitCode()).as(up.err()).isZero();
         assertThat(up.out()).contains("(the account is older than this file and keeps the password it was created "
                 + "with)");
+    }
+
+    /** The instance's command line, as every user of the machine can read it. */
+    private String commandLine(String instance) throws IOException {
+        InstanceRecord record = platform.instance(instance).orElseThrow();
+        return Files.readString(Path.of("/proc", Long.toString(record.pid()), "cmdline"), StandardCharsets.UTF_8);
     }
 
     /** The environment the instance's process runs with, as the operating system shows it. */

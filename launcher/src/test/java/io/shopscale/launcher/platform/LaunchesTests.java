@@ -145,18 +145,24 @@ class LaunchesTests {
         LaunchSpec identity = launches.first(Components.get("identity"));
         LaunchSpec psp = launches.first(Components.get("psp"));
         String password = Files.readString(home.resolve(".shopscale/secrets/admin-password")).strip();
+        String keySecret = Files.readString(home.resolve(".shopscale/secrets/identity-key-secret")).strip();
         String token = Files.readString(home.resolve(".shopscale/secrets/psp-admin-token")).strip();
 
+        assertThat(keySecret).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(password);
         assertThat(identity.environment()).containsEntry("SHOPSCALE_ADMIN_PASSWORD", password)
+                .containsEntry("SHOPSCALE_IDENTITY_KEY_SECRET", keySecret)
                 .doesNotContainKey("SHOPSCALE_PSP_ADMIN_TOKEN");
+        assertThat(identity.command()).noneMatch(argument -> argument.contains(keySecret));
         assertThat(psp.environment()).containsEntry("SHOPSCALE_PSP_ADMIN_TOKEN", token)
-                .doesNotContainKey("SHOPSCALE_ADMIN_PASSWORD");
+                .doesNotContainKeys("SHOPSCALE_ADMIN_PASSWORD", "SHOPSCALE_IDENTITY_KEY_SECRET");
         for (String other : List.of("catalog", "payment", "gateway", "registry")) {
             assertThat(launches.first(Components.get(other)).environment()).as(other)
-                    .doesNotContainKeys("SHOPSCALE_ADMIN_PASSWORD", "SHOPSCALE_PSP_ADMIN_TOKEN");
+                    .doesNotContainKeys("SHOPSCALE_ADMIN_PASSWORD", "SHOPSCALE_IDENTITY_KEY_SECRET",
+                            "SHOPSCALE_PSP_ADMIN_TOKEN");
         }
         assertThat(launches(Map.of()).service(Components.get("identity"), 2, 40124, Map.of()).environment())
-                .containsEntry("SHOPSCALE_ADMIN_PASSWORD", password);
+                .containsEntry("SHOPSCALE_ADMIN_PASSWORD", password)
+                .containsEntry("SHOPSCALE_IDENTITY_KEY_SECRET", keySecret);
         assertThat(launches(Map.of()).first(Components.get("psp")).environment())
                 .containsEntry("SHOPSCALE_PSP_ADMIN_TOKEN", token);
     }
@@ -171,6 +177,35 @@ class LaunchesTests {
         // The user's variable reaches identity with the rest of the launcher's environment.
         assertThat(identity.environment()).doesNotContainKey("SHOPSCALE_ADMIN_PASSWORD");
         assertThat(home.resolve(".shopscale/secrets/admin-password")).doesNotExist();
+    }
+
+    @Test
+    void aSigningKeySecretTheUserChoseIsNeitherGeneratedNorOverridden() {
+        Map<String, String> chosen = Map.of("SHOPSCALE_IDENTITY_KEY_SECRET", "chosen-by-me-0123456789abcdef0123456789");
+        new PlatformSecrets(settings(chosen, null)).generate(Components.all());
+
+        LaunchSpec identity = launches(chosen).first(Components.get("identity"));
+
+        // The user's variable reaches identity with the rest of the launcher's environment.
+        assertThat(identity.environment()).doesNotContainKey("SHOPSCALE_IDENTITY_KEY_SECRET")
+                .containsKey("SHOPSCALE_ADMIN_PASSWORD");
+        assertThat(home.resolve(".shopscale/secrets/identity-key-secret")).doesNotExist();
+    }
+
+    @Test
+    void theProcessThatHostsIdentityAmongOthersGetsItsSecretsAndNoOneElse() {
+        PlatformSecrets secrets = new PlatformSecrets(settings(Map.of(), null));
+        secrets.generate(Components.all());
+        String keySecret = secrets.identityKeySecret().read().orElseThrow();
+
+        Map<String, String> compact = secrets.environment(List.of(Components.get("catalog"),
+                Components.get("identity"), Components.get("gateway")));
+        Map<String, String> withoutIdentity = secrets.environment(List.of(Components.get("catalog"),
+                Components.get("gateway")));
+
+        assertThat(compact).containsEntry("SHOPSCALE_IDENTITY_KEY_SECRET", keySecret)
+                .containsKey("SHOPSCALE_ADMIN_PASSWORD");
+        assertThat(withoutIdentity).isEmpty();
     }
 
     @Test

@@ -107,20 +107,36 @@ public record IdentityProperties(
     }
 
     /**
+     * Private keys are always stored AES-256-GCM encrypted, with a key derived from the key-encryption secret.
+     *
      * @param rsaKeySize the size of generated RSA signing keys: 2048, 3072 or 4096 bits
-     * @param encryptionSecret when set (from {@code SHOPSCALE_IDENTITY_KEY_SECRET}, at least 32 characters), private
-     *                         keys are stored AES-256-GCM encrypted with a key derived from it
+     * @param encryptionSecret the key-encryption secret (from {@code SHOPSCALE_IDENTITY_KEY_SECRET}, at least 32
+     *                         characters); when blank, the one in {@code encryptionSecretFile}
+     * @param encryptionSecretFile where the key-encryption secret is kept when {@code encryptionSecret} is blank
+     *                             (from {@code SHOPSCALE_IDENTITY_KEY_SECRET_FILE}): generated there, readable by this
+     *                             service's user only, if it does not exist yet
      * @param refreshInterval how often the keys are re-read from the database, so every instance sees a rotation
      */
     public record Keys(
             @DefaultValue("2048") int rsaKeySize,
             String encryptionSecret,
+            String encryptionSecretFile,
             @DefaultValue("60s") Duration refreshInterval) {
 
         public Keys {
             if (rsaKeySize != 2048 && rsaKeySize != 3072 && rsaKeySize != 4096) {
                 throw new IllegalArgumentException("shopscale.identity.keys.rsa-key-size must be 2048, 3072 or 4096");
             }
+        }
+
+        @Override
+        public String toString() {
+            return "Keys[rsaKeySize=" + rsaKeySize + ", encryptionSecret=" + (isBlank(encryptionSecret) ? "" : "***")
+                    + ", encryptionSecretFile=" + encryptionSecretFile + ", refreshInterval=" + refreshInterval + "]";
+        }
+
+        private static boolean isBlank(String value) {
+            return value == null || value.isBlank();
         }
     }
 

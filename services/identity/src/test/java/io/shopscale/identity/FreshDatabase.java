@@ -2,6 +2,7 @@ package io.shopscale.identity;
 
 import io.shopscale.stores.PostgresStore;
 import io.shopscale.testsupport.SharedStores;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -16,6 +17,11 @@ public final class FreshDatabase {
     }
 
     public static JdbcClient create() {
+        return JdbcClient.create(createDataSource());
+    }
+
+    /** The same, as a data source: for tests that run transactions on it. */
+    public static DataSource createDataSource() {
         PostgresStore postgres = SharedStores.get().postgres();
         String url = postgres.createFreshDatabase("identity_fresh");
         Flyway.configure()
@@ -27,6 +33,6 @@ public final class FreshDatabase {
                 .load()
                 .migrate();
         String inSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=identity";
-        return JdbcClient.create(new DriverManagerDataSource(inSchema, postgres.user(), postgres.password()));
+        return new DriverManagerDataSource(inSchema, postgres.user(), postgres.password());
     }
 }

@@ -14,7 +14,7 @@ public final class TestProperties {
                 new IdentityProperties.Admin("admin@shopscale.local", null, "ShopScale Administrator", null),
                 new IdentityProperties.Login(5, Duration.ofMinutes(15), 50, Duration.ofMinutes(15), 20,
                         Duration.ofMinutes(15), Duration.ofSeconds(5), List.of()),
-                new IdentityProperties.Keys(2048, null, Duration.ofSeconds(60)),
+                new IdentityProperties.Keys(2048, null, null, Duration.ofSeconds(60)),
                 new IdentityProperties.Hashing(0, Duration.ofSeconds(3)));
     }
 
@@ -40,8 +40,17 @@ public final class TestProperties {
     }
 
     public static IdentityProperties withKeySecret(IdentityProperties p, String secret) {
+        IdentityProperties.Keys keys = p.keys();
         return new IdentityProperties(p.issuer(), p.audience(), p.tokenTtl(), p.admin(), p.login(),
-                new IdentityProperties.Keys(p.keys().rsaKeySize(), secret, p.keys().refreshInterval()), p.hashing());
+                new IdentityProperties.Keys(keys.rsaKeySize(), secret, keys.encryptionSecretFile(),
+                        keys.refreshInterval()), p.hashing());
+    }
+
+    public static IdentityProperties withKeySecretFile(IdentityProperties p, String file) {
+        IdentityProperties.Keys keys = p.keys();
+        return new IdentityProperties(p.issuer(), p.audience(), p.tokenTtl(), p.admin(), p.login(),
+                new IdentityProperties.Keys(keys.rsaKeySize(), keys.encryptionSecret(), file, keys.refreshInterval()),
+                p.hashing());
     }
 
     public static IdentityProperties withHashing(IdentityProperties p, int maxConcurrent, Duration maxWait) {

@@ -27,8 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The token signing keys every instance shares. The first instance to start on an empty database generates an RSA
- * key pair and stores it; every other instance (and every restart) loads it from there. The keys are re-read every
- * {@code refresh-interval}, so a rotation done in the database reaches every instance without a restart.
+ * key pair and stores it, the private key encrypted; every other instance (and every restart) loads it from there. A
+ * stored key that does not open with this instance's secret stops the start: a new key would invalidate every token
+ * issued. The keys are re-read every {@code refresh-interval}, so a rotation done in the database reaches every
+ * instance without a restart.
  */
 @Component
 public class KeyRing implements SmartInitializingSingleton {
@@ -37,24 +39,30 @@ public class KeyRing implements SmartInitializingSingleton {
 
     private final SigningKeyRepository repository;
     private final PrivateKeyProtector protector;
+    private final StoredKeyEncryption storedKeys;
     private final int keySize;
     private final Duration refreshInterval;
     private final Clock clock;
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Snapshot snapshot;
 
-    KeyRing(SigningKeyRepository repository, PrivateKeyProtector protector, IdentityProperties properties,
-            Clock clock) {
+    KeyRing(SigningKeyRepository repository, PrivateKeyProtector protector, StoredKeyEncryption storedKeys,
+            IdentityProperties properties, Clock clock) {
         this.repository = repository;
         this.protector = protector;
+        this.storedKeys = storedKeys;
         this.keySize = properties.keys().rsaKeySize();
         this.refreshInterval = properties.keys().refreshInterval();
         this.clock = clock;
     }
 
-    /** Loads (or creates) the keys before the service takes traffic, so the first login pays nothing extra. */
+    /**
+     * Encrypts what an earlier version left unencrypted, then loads (or creates) the keys before the service takes
+     * traffic, so the first login pays nothing extra and a wrong secret is found at start.
+     */
     @Override
     public void afterSingletonsInstantiated() {
+        storedKeys.encryptUnencryptedKeys();
         current();
     }
 
@@ -100,7 +108,7 @@ public class KeyRing implements SmartInitializingSingleton {
         if (stored.stream().noneMatch(StoredSigningKey::active)) {
             StoredSigningKey created = generate();
             if (repository.insertIfNoneActive(created)) {
-                log.info("generated token signing key {} ({} bits, private key protection: {})",
+                log.info("generated token signing key {} ({} bits, private key encrypted with {})",
                         created.kid(), keySize, created.protection());
             }
             stored = repository.findPublished();
@@ -119,7 +127,8 @@ public class KeyRing implements SmartInitializingSingleton {
             // The RFC 7638 thumbprint names the key: stable, unique, and derived from nothing secret.
             String kid = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).build().computeThumbprint().toString();
             return new StoredSigningKey(kid, pair.getPublic().getEncoded(),
-                    protector.seal(kid, pair.getPrivate().getEncoded()), protector.protection(), clock.instant(), true);
+                    protector.seal(kid, pair.getPrivate().getEncoded()), PrivateKeyProtector.AES_GCM, clock.instant(),
+                    true);
         } catch (GeneralSecurityException | JOSEException e) {
             throw new IllegalStateException("cannot generate an RSA signing key", e);
         }

@@ -17,17 +17,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals private signing keys before they are stored. With {@code shopscale.identity.keys.encryption-secret} set
- * (from the environment, never the repository), a key is encrypted with AES-256-GCM under a key derived from that
- * secret, with the key id as associated data, so a database dump alone cannot mint tokens and a sealed key cannot be
- * moved to another row. Without it keys are stored as they are, protected only by the database's access control.
+ * Seals private signing keys before they are stored: AES-256-GCM under a key derived from the
+ * {@link KeyEncryptionSecret}, with the key id as associated data, so a database dump alone cannot mint tokens and a
+ * sealed key cannot be moved to another row.
  */
 @Component
 class PrivateKeyProtector {
 
+    /** How an earlier version stored keys without a secret; such rows are encrypted at start. */
     static final String NONE = "none";
     static final String AES_GCM = "aes-256-gcm";
-    static final int MIN_SECRET_LENGTH = 32;
 
     private static final Logger log = LoggerFactory.getLogger(PrivateKeyProtector.class);
     private static final int IV_LENGTH = 12;
@@ -36,37 +35,21 @@ class PrivateKeyProtector {
             "shopscale-identity/signing-key-encryption/v1".getBytes(StandardCharsets.UTF_8);
 
     private final SecretKey key;
+    private final String secretSource;
     private final SecureRandom random = new SecureRandom();
 
     @Autowired
     PrivateKeyProtector(IdentityProperties properties) {
-        this(properties.keys().encryptionSecret());
-        if (key == null) {
-            log.warn("shopscale.identity.keys.encryption-secret (SHOPSCALE_IDENTITY_KEY_SECRET) is not set: token "
-                    + "signing keys are stored unencrypted in the identity schema.");
-        }
+        this(KeyEncryptionSecret.resolve(properties.keys()));
+        log.info("Token signing keys are stored encrypted with the secret from {}.", secretSource);
     }
 
-    PrivateKeyProtector(String secret) {
-        if (secret == null || secret.isBlank()) {
-            this.key = null;
-            return;
-        }
-        if (secret.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalStateException("shopscale.identity.keys.encryption-secret must be at least "
-                    + MIN_SECRET_LENGTH + " characters (for example: openssl rand -base64 32)");
-        }
-        this.key = derive(secret);
-    }
-
-    String protection() {
-        return key == null ? NONE : AES_GCM;
+    PrivateKeyProtector(KeyEncryptionSecret secret) {
+        this.key = derive(secret.value());
+        this.secretSource = secret.source();
     }
 
     byte[] seal(String kid, byte[] privateKey) {
-        if (key == null) {
-            return privateKey.clone();
-        }
         try {
             byte[] iv = new byte[IV_LENGTH];
             random.nextBytes(iv);
@@ -80,6 +63,10 @@ class PrivateKeyProtector {
         }
     }
 
+    /**
+     * @throws WrongKeyEncryptionSecretException when the key was sealed with another secret: the key is then unusable
+     *         until identity is given that secret again
+     */
     byte[] open(String kid, String protection, byte[] stored) {
         if (NONE.equals(protection)) {
             return stored.clone();
@@ -87,18 +74,13 @@ class PrivateKeyProtector {
         if (!AES_GCM.equals(protection)) {
             throw new IllegalStateException("signing key " + kid + " uses unknown protection " + protection);
         }
-        if (key == null) {
-            throw new IllegalStateException("signing key " + kid + " is encrypted, but "
-                    + "shopscale.identity.keys.encryption-secret (SHOPSCALE_IDENTITY_KEY_SECRET) is not set");
-        }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, IV_LENGTH));
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(Arrays.copyOfRange(stored, IV_LENGTH, stored.length));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("signing key " + kid + " cannot be decrypted with the configured "
-                    + "shopscale.identity.keys.encryption-secret", e);
+            throw new WrongKeyEncryptionSecretException(kid, secretSource, e);
         }
     }
 

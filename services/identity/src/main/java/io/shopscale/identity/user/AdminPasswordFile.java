@@ -1,14 +1,11 @@
 package io.shopscale.identity.user;
 
+import io.shopscale.identity.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Where a generated administrator password goes instead of the log: a file only this service's user can read. It is
@@ -30,11 +27,7 @@ final class AdminPasswordFile {
     static AdminPasswordFile prepare(Path target, String password) {
         Path absolute = target.toAbsolutePath();
         try {
-            Files.createDirectories(absolute.getParent());
-            Path pending = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp",
-                    ownerOnly());
-            Files.writeString(pending, password + "\n", StandardCharsets.UTF_8);
-            return new AdminPasswordFile(absolute, pending);
+            return new AdminPasswordFile(absolute, OwnerOnlyFile.writeBeside(absolute, password + "\n"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the generated administrator password to " + absolute
                     + "; set SHOPSCALE_ADMIN_PASSWORD, or SHOPSCALE_ADMIN_PASSWORD_FILE to a writable place", e);
@@ -57,12 +50,5 @@ final class AdminPasswordFile {
         } catch (IOException e) {
             // A password nobody uses; the file is readable by its owner only.
         }
-    }
-
-    private static FileAttribute<?>[] ownerOnly() {
-        // Elsewhere (Windows) a new file in a user's directory is that user's alone already.
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
     }
 }

@@ -13,32 +13,47 @@ class PrivateKeyProtectorTests {
 
     @Test
     void sealsWithAesGcmBoundToTheKeyId() {
-        PrivateKeyProtector protector = new PrivateKeyProtector(SECRET);
+        PrivateKeyProtector protector = protector(SECRET);
 
         byte[] sealed = protector.seal("kid-1", KEY);
 
-        assertThat(protector.protection()).isEqualTo("aes-256-gcm");
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("PKCS");
         assertThat(protector.open("kid-1", "aes-256-gcm", sealed)).isEqualTo(KEY);
         assertThat(protector.seal("kid-1", KEY)).isNotEqualTo(sealed);
         assertThatThrownBy(() -> protector.open("kid-2", "aes-256-gcm", sealed))
-                .hasMessageContaining("cannot be decrypted");
-        assertThatThrownBy(() -> new PrivateKeyProtector(SECRET + "x").open("kid-1", "aes-256-gcm", sealed))
-                .hasMessageContaining("cannot be decrypted");
+                .isInstanceOf(WrongKeyEncryptionSecretException.class);
     }
 
     @Test
-    void withoutASecretKeysAreStoredAsTheyAre() {
-        PrivateKeyProtector protector = new PrivateKeyProtector((String) null);
+    void aKeySealedWithAnotherSecretNamesWhereTheSecretCameFromAndWhatToDoButNeitherSecret() {
+        byte[] sealed = protector(SECRET).seal("kid-1", KEY);
+        String other = SECRET + "-changed";
 
-        assertThat(protector.protection()).isEqualTo("none");
-        assertThat(protector.seal("kid-1", KEY)).isEqualTo(KEY);
-        assertThatThrownBy(() -> protector.open("kid-1", "aes-256-gcm", KEY))
-                .hasMessageContaining("SHOPSCALE_IDENTITY_KEY_SECRET");
+        assertThatThrownBy(() -> protector(other).open("kid-1", "aes-256-gcm", sealed))
+                .isInstanceOf(WrongKeyEncryptionSecretException.class)
+                .hasMessageContaining("kid-1").hasMessageContaining("from the test's secret")
+                .hasMessageContaining("SHOPSCALE_IDENTITY_KEY_SECRET")
+                .hasMessageContaining("SHOPSCALE_IDENTITY_KEY_SECRET_FILE")
+                .hasMessageContaining("delete the rows of identity.signing_key")
+                .hasMessageNotContaining(SECRET);
     }
 
     @Test
-    void refusesAShortSecret() {
-        assertThatThrownBy(() -> new PrivateKeyProtector("too-short")).hasMessageContaining("at least 32");
+    void aKeyAnEarlierVersionStoredUnencryptedStillOpens() {
+        assertThat(protector(SECRET).open("kid-1", "none", KEY)).isEqualTo(KEY);
+        assertThatThrownBy(() -> protector(SECRET).open("kid-1", "rot13", KEY))
+                .hasMessageContaining("unknown protection");
+    }
+
+    @Test
+    void refusesAShortSecretWithoutShowingIt() {
+        assertThatThrownBy(() -> new KeyEncryptionSecret("too-short", "the test's secret"))
+                .hasMessageContaining("at least 32").hasMessageContaining("the test's secret")
+                .hasMessageNotContaining("too-short");
+        assertThat(new KeyEncryptionSecret(SECRET, "the test's secret").toString()).doesNotContain(SECRET);
+    }
+
+    private static PrivateKeyProtector protector(String secret) {
+        return new PrivateKeyProtector(new KeyEncryptionSecret(secret, "the test's secret"));
     }
 }
