@@ -14,14 +14,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code up} generates the administrator password and the provider simulator's admin token once per state directory,
- * readable by their owner only, hands each to the process that needs it and never prints either; {@code psp} sends
- * the token.
+ * {@code up} generates the administrator password, the provider simulator's admin token and the registry's password
+ * once per state directory, readable by their owner only, hands each to the processes that need it and never prints
+ * any; {@code psp} sends the token.
  */
 class SecretsCommandsTests {
 
@@ -44,15 +45,19 @@ class SecretsCommandsTests {
     void theFirstUpGeneratesTheSecretsAndTheSecondReusesThem() throws IOException {
         Path passwordFile = home.resolve(".shopscale/secrets/admin-password");
         Path tokenFile = home.resolve(".shopscale/secrets/psp-admin-token");
+        Path registryFile = home.resolve(".shopscale/secrets/registry-password");
 
         Result first = platform.run("up", "-d", "--timeout", "60");
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         String password = Files.readString(passwordFile).strip();
         String token = Files.readString(tokenFile).strip();
+        String registryPassword = Files.readString(registryFile).strip();
         assertThat(first.out()).contains("Admin       admin@shopscale.local, password in " + passwordFile)
-                .doesNotContain(password).doesNotContain(token).doesNotContain("older than this file");
-        for (Path file : new Path[] {passwordFile, tokenFile}) {
+                .contains("(user shopscale, password in " + registryFile + ")")
+                .doesNotContain(password).doesNotContain(token).doesNotContain(registryPassword)
+                .doesNotContain("older than this file");
+        for (Path file : new Path[] {passwordFile, tokenFile, registryFile}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile.getParent())))
@@ -61,7 +66,12 @@ class SecretsCommandsTests {
         assertThat(environment("psp")).containsEntry("SHOPSCALE_PSP_ADMIN_TOKEN", token)
                 .doesNotContainKey("SHOPSCALE_ADMIN_PASSWORD");
         assertThat(environment("catalog")).doesNotContainKeys("SHOPSCALE_ADMIN_PASSWORD", "SHOPSCALE_PSP_ADMIN_TOKEN");
-        assertThat(Files.readString(platform.store().file())).doesNotContain(password).doesNotContain(token);
+        for (String client : new String[] {"registry", "identity", "catalog", "gateway"}) {
+            assertThat(environment(client)).as(client).containsEntry("SHOPSCALE_REGISTRY_PASSWORD", registryPassword);
+        }
+        assertThat(environment("psp")).doesNotContainKey("SHOPSCALE_REGISTRY_PASSWORD");
+        assertThat(Files.readString(platform.store().file())).doesNotContain(password).doesNotContain(token)
+                .doesNotContain(registryPassword);
         assertThat(platform.run("down").exitCode()).isZero();
 
         Result second = platform.run("up", "-d", "--timeout", "60");
@@ -69,7 +79,9 @@ class SecretsCommandsTests {
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(Files.readString(passwordFile).strip()).isEqualTo(password);
         assertThat(Files.readString(tokenFile).strip()).isEqualTo(token);
+        assertThat(Files.readString(registryFile).strip()).isEqualTo(registryPassword);
         assertThat(environment("identity")).containsEntry("SHOPSCALE_ADMIN_PASSWORD", password);
+        assertThat(environment("catalog")).containsEntry("SHOPSCALE_REGISTRY_PASSWORD", registryPassword);
         assertThat(environment("psp")).containsEntry("SHOPSCALE_PSP_ADMIN_TOKEN", token);
         assertThat(platform.run("down").exitCode()).isZero();
     }
@@ -95,6 +107,21 @@ class SecretsCommandsTests {
 
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(missing.err()).contains("its admin token is not in " + tokenFile);
+    }
+
+    @Test
+    void scaleCancelsADeadInstancesRegistrationWithTheRegistryPassword() throws Exception {
+        assertThat(platform.run("up", "-d", "--timeout", "60").exitCode()).isZero();
+        assertThat(platform.run("scale", "catalog=2").exitCode()).isZero();
+        InstanceRecord second = platform.instance("catalog-2").orElseThrow();
+        ProcessHandle process = ProcessHandle.of(second.pid()).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().get(10, TimeUnit.SECONDS);
+
+        Result scale = platform.run("scale", "catalog=1");
+
+        assertThat(scale.exitCode()).as(scale.err()).isZero();
+        assertThat(scale.out()).contains("catalog-2 (port " + second.port() + ") is dead; its registration is cancelled.");
     }
 
     @Test
