@@ -71,6 +71,10 @@ class PlatformEndToEndTests {
                 .doesNotContain(shopscale.adminPassword());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shopscale.adminPasswordFile())))
                 .isEqualTo("rw-------");
+        assertThat(up.output()).contains("(user shopscale, password in " + shopscale.registryPasswordFile() + ")")
+                .doesNotContain(shopscale.registryPassword());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shopscale.registryPasswordFile())))
+                .isEqualTo("rw-------");
     }
 
     @AfterAll
@@ -111,6 +115,26 @@ class PlatformEndToEndTests {
             servicePids.add(provider);
             assertThat(java.util.Set.copyOf(servicePids)).as("a JVM per service").hasSize(servicePids.size());
         }
+    }
+
+    @Test
+    @Order(1)
+    void theRegistryAnswersOnlyClientsWithItsPassword() throws Exception {
+        URI apps = URI.create("http://127.0.0.1:" + ports.get("REGISTRY") + "/eureka/apps/IDENTITY");
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("shopscale:" + shopscale.registryPassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        HttpResponse<String> stranger = HTTP.send(HttpRequest.newBuilder(apps).header("Accept", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> client = HTTP.send(HttpRequest.newBuilder(apps).header("Accept", "application/json")
+                .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(stranger.statusCode()).isEqualTo(401);
+        assertThat(stranger.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Basic"));
+        // Every service registered with the password it was handed: identity among them.
+        assertThat(client.statusCode()).isEqualTo(200);
+        assertThat(client.body()).contains("\"status\":\"UP\"");
     }
 
     @Test

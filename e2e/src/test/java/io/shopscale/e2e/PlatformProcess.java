@@ -78,6 +78,7 @@ final class PlatformProcess {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         // The administrator's password is the one up generates into the state directory, as for a first-time user.
         builder.environment().remove("SHOPSCALE_ADMIN_PASSWORD");
+        builder.environment().remove("SHOPSCALE_REGISTRY_PASSWORD");
         builder.environment().putAll(environment);
         Process process = builder.start();
         boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -98,6 +99,19 @@ final class PlatformProcess {
     /** Where up keeps the administrator's password it generated. */
     Path adminPasswordFile() {
         return stateDirectory.resolve("secrets/admin-password");
+    }
+
+    /** Where up keeps the registry's password it generated. */
+    Path registryPasswordFile() {
+        return stateDirectory.resolve("secrets/registry-password");
+    }
+
+    String registryPassword() {
+        try {
+            return Files.readString(registryPasswordFile(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String adminPassword() {

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.jar.Attributes;
@@ -118,6 +119,14 @@ public final class FakeComponent {
                 }
             });
         }
+        // The registry's lease API, as strict about the registry's password as the real one.
+        String registryPassword = System.getenv("SHOPSCALE_REGISTRY_PASSWORD");
+        server.createContext("/eureka/apps/", exchange -> {
+            String basic = "Basic " + Base64.getEncoder().encodeToString(("shopscale:" + registryPassword).getBytes());
+            boolean allowed = registryPassword != null && basic.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.sendResponseHeaders(allowed ? 200 : 401, -1);
+            exchange.close();
+        });
         server.createContext("/actuator/health/readiness", exchange -> {
             boolean ready = !Boolean.getBoolean("fake.notReady");
             byte[] body = (ready ? "{\"status\":\"UP\"}" : "{\"status\":\"OUT_OF_SERVICE\"}").getBytes();

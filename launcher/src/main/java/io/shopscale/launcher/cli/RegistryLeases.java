@@ -1,5 +1,6 @@
 package io.shopscale.launcher.cli;
 
+import io.shopscale.launcher.platform.PlatformSecrets.RegistryCredentials;
 import io.shopscale.launcher.state.InstanceRecord;
 
 import java.io.IOException;
@@ -9,12 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Ends the registry lease of an instance that is known to be dead. A killed instance never says goodbye, so the
  * registry would keep handing it out until its lease runs out (seconds, during which every client that picks it gets
  * a refused connection); the launcher saw the process die and can say so at once, as an orchestrator removes a dead
- * pod's endpoint. Best effort: a registry that is down or has already forgotten the instance changes nothing.
+ * pod's endpoint. Best effort: a registry that is down, has already forgotten the instance or refuses the
+ * credentials changes nothing.
  */
 final class RegistryLeases {
 
@@ -22,19 +25,24 @@ final class RegistryLeases {
 
     private final String registryUrl;
 
+    private final Optional<RegistryCredentials> credentials;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    RegistryLeases(String registryUrl) {
+    /** @param credentials what the registry wants to hear from anyone who changes it */
+    RegistryLeases(String registryUrl, Optional<RegistryCredentials> credentials) {
         this.registryUrl = registryUrl.endsWith("/") ? registryUrl : registryUrl + "/";
+        this.credentials = credentials;
     }
 
     /** Whether the registry dropped the instance now (false when it did not know it, or could not be asked). */
     boolean cancel(InstanceRecord dead) {
         URI lease = URI.create(registryUrl + "apps/" + dead.component().toUpperCase(Locale.ROOT) + "/"
                 + instanceId(dead));
+        HttpRequest.Builder request = HttpRequest.newBuilder(lease).timeout(TIMEOUT).DELETE();
+        credentials.ifPresent(registry -> request.header("Authorization", registry.authorization()));
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(lease).timeout(TIMEOUT).DELETE().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         }
         catch (IOException unreachable) {

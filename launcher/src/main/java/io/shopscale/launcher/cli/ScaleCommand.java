@@ -6,6 +6,7 @@ import io.shopscale.launcher.platform.Component;
 import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.platform.Launches;
 import io.shopscale.launcher.platform.Launches.HostedStart;
+import io.shopscale.launcher.platform.PlatformSecrets;
 import io.shopscale.launcher.platform.Ports;
 import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.process.Child;
@@ -87,7 +88,8 @@ final class ScaleCommand implements Callable<Integer> {
             for (ScaleRequest request : requests) {
                 state = restartDeadHost(state, request.component(), launches, settings, store, shutdown, out, err);
                 state = dropDead(state, request.component(), new RegistryLeases(state.environment()
-                        .getOrDefault(Settings.REGISTRY_URL_VARIABLE, settings.registryUrl()).split(",")[0]), out);
+                        .getOrDefault(Settings.REGISTRY_URL_VARIABLE, settings.registryUrl()).split(",")[0],
+                        new PlatformSecrets(settings).registryCredentials()), out);
                 store.write(state);
                 List<InstanceRecord> live = state.instancesOf(request.component().name());
                 out.printf("Scaling %s from %d to %d instances...%n", request.component().name(), live.size(),

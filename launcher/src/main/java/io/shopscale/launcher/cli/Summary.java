@@ -4,6 +4,7 @@ import io.shopscale.launcher.platform.Component;
 import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.platform.Launches;
 import io.shopscale.launcher.platform.ListenAddress;
+import io.shopscale.launcher.platform.PlatformSecrets;
 import io.shopscale.launcher.platform.Settings;
 import io.shopscale.launcher.platform.Store;
 import io.shopscale.launcher.platform.Topology;
@@ -41,7 +42,11 @@ final class Summary {
         out.printf("  Gateway     http://%s:%d%s%n", host, gateway, listening(settings));
         out.printf("  Try         http://%s:%d/api/products?q=lamp%n", host, gateway);
         admin.print(out, "  Admin       ");
-        out.printf("  Registry    http://localhost:%d%n", settings.port(Components.get(Components.REGISTRY)));
+        var secrets = new PlatformSecrets(settings);
+        out.printf("  Registry    http://localhost:%d (user %s, password %s)%n",
+                settings.port(Components.get(Components.REGISTRY)), secrets.registryUsername(),
+                secrets.registryPasswordChosen() ? "from " + PlatformSecrets.REGISTRY_PASSWORD_VARIABLE
+                        : "in " + secrets.registryPassword().path());
         String label = "  Metrics     ";
         for (Component component : launches.components()) {
             if (component.kind() == Component.Kind.SERVICE) {

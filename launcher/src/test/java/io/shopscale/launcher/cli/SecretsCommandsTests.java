@@ -14,15 +14,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code up} generates the administrator password, identity's signing-key secret and the provider simulator's admin
- * token once per state directory, readable by their owner only, hands each to the process that needs it and never
- * prints any; {@code psp} sends the token.
+ * {@code up} generates the administrator password, identity's signing-key secret, the provider simulator's admin
+ * token and the registry's password once per state directory, readable by their owner only, hands each to the
+ * processes that need it and never prints any; {@code psp} sends the token.
  */
 class SecretsCommandsTests {
 
@@ -46,6 +47,7 @@ class SecretsCommandsTests {
         Path passwordFile = home.resolve(".shopscale/secrets/admin-password");
         Path tokenFile = home.resolve(".shopscale/secrets/psp-admin-token");
         Path keySecretFile = home.resolve(".shopscale/secrets/identity-key-secret");
+        Path registryFile = home.resolve(".shopscale/secrets/registry-password");
 
         Result first = platform.run("up", "-d", "--timeout", "60");
 
@@ -53,10 +55,12 @@ class SecretsCommandsTests {
         String password = Files.readString(passwordFile).strip();
         String token = Files.readString(tokenFile).strip();
         String keySecret = Files.readString(keySecretFile).strip();
+        String registryPassword = Files.readString(registryFile).strip();
         assertThat(first.out()).contains("Admin       admin@shopscale.local, password in " + passwordFile)
+                .contains("(user shopscale, password in " + registryFile + ")")
                 .doesNotContain(password).doesNotContain(token).doesNotContain(keySecret)
-                .doesNotContain("older than this file");
-        for (Path file : new Path[] {passwordFile, tokenFile, keySecretFile}) {
+                .doesNotContain(registryPassword).doesNotContain("older than this file");
+        for (Path file : new Path[] {passwordFile, tokenFile, keySecretFile, registryFile}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile.getParent())))
@@ -68,12 +72,17 @@ class SecretsCommandsTests {
                 .doesNotContainKeys("SHOPSCALE_ADMIN_PASSWORD", "SHOPSCALE_IDENTITY_KEY_SECRET");
         assertThat(environment("catalog")).doesNotContainKeys("SHOPSCALE_ADMIN_PASSWORD", "SHOPSCALE_PSP_ADMIN_TOKEN",
                 "SHOPSCALE_IDENTITY_KEY_SECRET");
+        for (String client : new String[] {"registry", "identity", "catalog", "gateway"}) {
+            assertThat(environment(client)).as(client).containsEntry("SHOPSCALE_REGISTRY_PASSWORD", registryPassword);
+        }
+        assertThat(environment("psp")).doesNotContainKey("SHOPSCALE_REGISTRY_PASSWORD");
         assertThat(Files.readString(platform.store().file())).doesNotContain(password).doesNotContain(token)
-                .doesNotContain(keySecret);
+                .doesNotContain(keySecret).doesNotContain(registryPassword);
         try (Stream<Path> logs = Files.list(home.resolve(".shopscale/logs"))) {
             for (Path log : logs.toList()) {
                 assertThat(Files.readString(log)).as(log.toString()).contains("--- shopscale: starting")
-                        .doesNotContain(keySecret).doesNotContain(password).doesNotContain(token);
+                        .doesNotContain(keySecret).doesNotContain(password).doesNotContain(token)
+                        .doesNotContain(registryPassword);
             }
         }
         assertThat(platform.run("down").exitCode()).isZero();
@@ -84,8 +93,10 @@ class SecretsCommandsTests {
         assertThat(Files.readString(passwordFile).strip()).isEqualTo(password);
         assertThat(Files.readString(tokenFile).strip()).isEqualTo(token);
         assertThat(Files.readString(keySecretFile).strip()).isEqualTo(keySecret);
+        assertThat(Files.readString(registryFile).strip()).isEqualTo(registryPassword);
         assertThat(environment("identity")).containsEntry("SHOPSCALE_ADMIN_PASSWORD", password)
                 .containsEntry("SHOPSCALE_IDENTITY_KEY_SECRET", keySecret);
+        assertThat(environment("catalog")).containsEntry("SHOPSCALE_REGISTRY_PASSWORD", registryPassword);
         assertThat(environment("psp")).containsEntry("SHOPSCALE_PSP_ADMIN_TOKEN", token);
         assertThat(platform.run("down").exitCode()).isZero();
     }
@@ -111,6 +122,21 @@ class SecretsCommandsTests {
 
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(missing.err()).contains("its admin token is not in " + tokenFile);
+    }
+
+    @Test
+    void scaleCancelsADeadInstancesRegistrationWithTheRegistryPassword() throws Exception {
+        assertThat(platform.run("up", "-d", "--timeout", "60").exitCode()).isZero();
+        assertThat(platform.run("scale", "catalog=2").exitCode()).isZero();
+        InstanceRecord second = platform.instance("catalog-2").orElseThrow();
+        ProcessHandle process = ProcessHandle.of(second.pid()).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().get(10, TimeUnit.SECONDS);
+
+        Result scale = platform.run("scale", "catalog=1");
+
+        assertThat(scale.exitCode()).as(scale.err()).isZero();
+        assertThat(scale.out()).contains("catalog-2 (port " + second.port() + ") is dead; its registration is cancelled.");
     }
 
     @Test

@@ -168,6 +168,47 @@ class LaunchesTests {
     }
 
     @Test
+    void theRegistryAndEveryClientOfItGetTheRegistryPasswordAndNothingElseDoes() throws IOException {
+        Launches launches = launches(Map.of());
+        assertThat(launches.first(Components.get("registry")).environment()).as("nothing generated yet")
+                .doesNotContainKey("SHOPSCALE_REGISTRY_PASSWORD");
+        new PlatformSecrets(settings(Map.of(), null)).generate(Components.all());
+        String password = Files.readString(home.resolve(".shopscale/secrets/registry-password")).strip();
+
+        for (String client : List.of("registry", "identity", "catalog", "cart", "inventory", "orders", "payment",
+                "gateway")) {
+            assertThat(launches.first(Components.get(client)).environment()).as(client)
+                    .containsEntry("SHOPSCALE_REGISTRY_PASSWORD", password);
+        }
+        assertThat(launches.service(Components.get("catalog"), 2, 40123, Map.of()).environment())
+                .containsEntry("SHOPSCALE_REGISTRY_PASSWORD", password);
+        assertThat(launches.first(Components.get("psp")).environment()).doesNotContainKey("SHOPSCALE_REGISTRY_PASSWORD");
+        assertThat(launches.first(Components.get("stores")).environment()).isEmpty();
+        // The compact topology's one JVM hosts the registry and every service: it gets the password once.
+        List<Component> hosted = Components.all().stream().filter(Components::hostedInCompact).toList();
+        assertThat(new PlatformSecrets(settings(Map.of(), null)).environment(hosted))
+                .containsEntry("SHOPSCALE_REGISTRY_PASSWORD", password);
+        assertThat(new PlatformSecrets(settings(Map.of(), null)).registryCredentials()).hasValueSatisfying(
+                credentials -> assertThat(credentials.authorization()).isEqualTo("Basic " + java.util.Base64
+                        .getEncoder().encodeToString(("shopscale:" + password).getBytes())));
+    }
+
+    @Test
+    void aRegistryPasswordTheUserChoseIsNeitherGeneratedNorOverriddenAndTheLauncherUsesItToo() {
+        Map<String, String> chosen = Map.of("SHOPSCALE_REGISTRY_PASSWORD", "chosen-registry-password-0123456789abc",
+                "SHOPSCALE_REGISTRY_USERNAME", "platform");
+        PlatformSecrets secrets = new PlatformSecrets(settings(chosen, null));
+        secrets.generate(Components.all());
+
+        // The user's variable reaches every process with the rest of the launcher's environment.
+        assertThat(launches(chosen).first(Components.get("catalog")).environment())
+                .doesNotContainKey("SHOPSCALE_REGISTRY_PASSWORD");
+        assertThat(home.resolve(".shopscale/secrets/registry-password")).doesNotExist();
+        assertThat(secrets.registryCredentials()).hasValue(
+                new PlatformSecrets.RegistryCredentials("platform", "chosen-registry-password-0123456789abc"));
+    }
+
+    @Test
     void anAdministratorPasswordTheUserChoseIsNeitherGeneratedNorOverridden() {
         Map<String, String> chosen = Map.of("SHOPSCALE_ADMIN_PASSWORD", "chosen-by-me-2024");
         new PlatformSecrets(settings(chosen, null)).generate(Components.all());

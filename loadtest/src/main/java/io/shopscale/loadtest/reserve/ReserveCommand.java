@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,16 @@ public class ReserveCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "URL", defaultValue = "http://127.0.0.1:8761/eureka",
             description = "Eureka base URL (default ${DEFAULT-VALUE}).")
     URI registry;
+
+    @Option(names = "--registry-user", paramLabel = "NAME", defaultValue = "${env:SHOPSCALE_REGISTRY_USERNAME:-shopscale}",
+            description = "The registry's user name (default ${DEFAULT-VALUE}).")
+    String registryUser;
+
+    @Option(names = "--registry-password-file", paramLabel = "FILE",
+            defaultValue = "${env:SHOPSCALE_STATE_DIR:-.shopscale}/secrets/registry-password",
+            description = "Where the registry's password is, unless SHOPSCALE_REGISTRY_PASSWORD is set "
+                + "(default ${DEFAULT-VALUE}, where ./shopscale up generates it).")
+    Path registryPasswordFile;
 
     @Option(names = "--service", paramLabel = "NAME", defaultValue = "INVENTORY",
             description = "Application name in the registry (default ${DEFAULT-VALUE}).")
@@ -95,11 +106,18 @@ public class ReserveCommand implements Callable<Integer> {
 
     private GrpcEndpoint lookUp() throws Exception {
         URI apps = URI.create(registry.toString().replaceAll("/+$", "") + "/apps/" + service);
+        HttpRequest.Builder request = HttpRequest.newBuilder(apps)
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(10));
+        RegistryCredentials.find(registryUser, System.getenv(RegistryCredentials.PASSWORD_VARIABLE),
+                registryPasswordFile).ifPresent(credentials -> request.header("Authorization", credentials.authorization()));
         try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(apps)
-                    .header("Accept", "application/json")
-                    .timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401) {
+                throw new IllegalStateException("GET " + apps + " answered 401: the registry wants its password, from "
+                        + RegistryCredentials.PASSWORD_VARIABLE + " or --registry-password-file (now "
+                        + registryPasswordFile + ")");
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + apps + " answered " + response.statusCode());
             }

@@ -98,6 +98,23 @@ public final class TestIdentity implements AutoCloseable {
 		return key;
 	}
 
+	/** Stops publishing every key but the one tokens are signed with, as the end of a rotation does. */
+	public synchronized void retireOldKeys() {
+		this.published.retainAll(List.of(this.signingKey));
+	}
+
+	/**
+	 * Publishes a new key and none of the ones before, and signs with it from now on: the key set that something
+	 * registered as identity, but not identity, would serve.
+	 */
+	public synchronized RSAKey replaceAllKeys() {
+		RSAKey key = newKey();
+		this.published.clear();
+		this.published.add(key);
+		this.signingKey = key;
+		return key;
+	}
+
 	/** A valid token for the subject with the given roles. */
 	public String token(String subject, String... roles) {
 		return sign(claims(subject, roles).build());

@@ -1,6 +1,8 @@
 package io.shopscale.platform.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shopscale.platform.tokens.AccessTokenRules;
+import io.shopscale.platform.tokens.KnownSigningKeys;
 import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -31,7 +33,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.client.RestTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -107,21 +108,21 @@ class ServiceSecurityAutoConfiguration {
 
     /**
      * Verifies signatures with identity's published keys, pinned to RS256. The keys are fetched through the load
-     * balancer ({@code http://identity/...}) with a short timeout, and cached by the decoder; tokens that passed are
-     * remembered ({@link VerifiedTokens}).
+     * balancer ({@code http://identity/...}) with a short timeout, cached for {@code keys-max-age}, and adopted only
+     * if they keep a key in use ({@link IdentityJwkSetSource}); tokens that passed are remembered
+     * ({@link VerifiedTokens}).
      */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder accessTokenDecoder(ServiceSecurityProperties properties,
-            ObjectProvider<LoadBalancerInterceptor> loadBalancer) {
+            ObjectProvider<LoadBalancerInterceptor> loadBalancer, MeterRegistry meters) {
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(properties.jwksTimeout());
         timeouts.setReadTimeout(properties.jwksTimeout());
-        RestTemplate keys = new RestTemplate(timeouts);
-        loadBalancer.ifAvailable(keys.getInterceptors()::add);
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+        IdentityJwkSetSource keys = new IdentityJwkSetSource(timeouts, loadBalancer.stream().toList(),
+                properties.jwkSetUri(), new KnownSigningKeys(meters));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.cached(properties.keysMaxAge()))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .restOperations(keys)
                 .build();
         decoder.setJwtValidator(AccessTokenRules.of(properties.issuer(), properties.audience(),
                 properties.clockSkew(), properties.maxLifetime()));

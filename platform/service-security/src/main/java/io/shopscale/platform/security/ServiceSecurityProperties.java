@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxLifetime the longest {@code exp - iat} accepted
  * @param jwkSetUri where identity publishes its public keys; the host is a service name resolved by discovery
  * @param jwksTimeout how long one fetch of the keys may take
- * @param keysMaxAge how long a verified token is remembered at most: the keys' cache time, so a retired key stops
- * working as soon as it would without remembering
+ * @param keysMaxAge how long fetched keys are used before they are fetched again, and the longest a verified token
+ * is remembered: a retired key stops working within this time
  * @param verifiedTokens how many verified tokens are remembered at most (about a kilobyte each)
  * @param publicEndpoints requests anyone may make, as {@code "METHOD /path/pattern"} (health, info and
  * Prometheus are always public); a token sent to these is ignored

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.shopscale.gateway.problem.ProblemException;
+import io.shopscale.platform.tokens.KnownSigningKeys;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * working;</li>
  * <li>concurrent requests share one fetch in flight; if a fetch fails, the keys already known stay in use (and
  * are not asked for again within the interval), and only when none are known at all is the request answered
- * 503.</li>
+ * 503;</li>
+ * <li>a fetched set that drops every key in use is refused, whoever registered under identity's name to serve it:
+ * the known keys stay in use ({@link KnownSigningKeys}).</li>
  * </ul>
  */
 final class IdentityKeys implements Function<SignedJWT, Flux<JWK>> {
@@ -54,14 +57,17 @@ final class IdentityKeys implements Function<SignedJWT, Flux<JWK>> {
 
 	private final Duration fetchTimeout;
 
+	private final KnownSigningKeys trusted;
+
 	private final AtomicReference<@Nullable Mono<JWKSet>> inFlight = new AtomicReference<>();
 
 	private volatile @Nullable Snapshot known;
 
 	private volatile long lastFetchStarted;
 
-	IdentityKeys(WebClient web, JwtSettings settings) {
+	IdentityKeys(WebClient web, JwtSettings settings, KnownSigningKeys trusted) {
 		this.web = web;
+		this.trusted = trusted;
 		this.jwkSetUri = settings.jwkSetUri();
 		this.maxAgeNanos = settings.jwksMaxAge().toNanos();
 		this.refreshMinIntervalNanos = settings.jwksRefreshMinInterval().toNanos();
@@ -100,10 +106,11 @@ final class IdentityKeys implements Function<SignedJWT, Flux<JWK>> {
 		}
 		Mono<JWKSet> fetch = this.web.get()
 			.uri(this.jwkSetUri)
-			.retrieve()
-			.bodyToMono(String.class)
+			// The response's request is the one the load balancer sent: its URL names the instance that answered.
+			.exchangeToMono(response -> response.statusCode().isError() ? response.createError()
+					: response.bodyToMono(String.class)
+						.map(body -> this.trusted.adopt(parsePublicKeys(body), response.request().getURI().toString())))
 			.timeout(this.fetchTimeout)
-			.map(IdentityKeys::parsePublicKeys)
 			.doOnNext(keys -> this.known = new Snapshot(keys, System.nanoTime()))
 			.onErrorResume(this::keepWhatIsKnown)
 			.doFinally(signal -> this.inFlight.set(null))

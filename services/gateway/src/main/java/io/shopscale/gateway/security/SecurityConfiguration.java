@@ -4,8 +4,10 @@ import java.time.Clock;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shopscale.gateway.problem.ProblemException;
 import io.shopscale.platform.tokens.AccessTokenRules;
+import io.shopscale.platform.tokens.KnownSigningKeys;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -86,12 +88,15 @@ class SecurityConfiguration {
 
 	/**
 	 * Verifies the signature with the identity service's keys, found through discovery ({@code http://identity/...}
-	 * goes through the load balancer like the gateway's own routes), pinned to RS256.
+	 * goes through the load balancer like the gateway's own routes) and adopted only if they keep a key in use,
+	 * pinned to RS256.
 	 */
 	@Bean
-	ReactiveJwtDecoder jwtDecoder(JwtSettings settings, LoadBalancedExchangeFilterFunction loadBalancer) {
+	ReactiveJwtDecoder jwtDecoder(JwtSettings settings, LoadBalancedExchangeFilterFunction loadBalancer,
+			MeterRegistry meters) {
 		WebClient identity = WebClient.builder().filter(loadBalancer).build();
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(new IdentityKeys(identity, settings))
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+			.withJwkSource(new IdentityKeys(identity, settings, new KnownSigningKeys(meters)))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(AccessTokenRules.of(settings.issuer(), settings.audience(), settings.clockSkew(),

@@ -13,18 +13,26 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shopscale.gateway.problem.ProblemException;
+import io.shopscale.platform.tokens.KnownSigningKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(OutputCaptureExtension.class)
 class IdentityKeysTests {
 
 	final TestIdentity identity = TestIdentity.start();
+
+	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	@AfterEach
 	void stop() {
@@ -81,6 +89,38 @@ class IdentityKeysTests {
 	}
 
 	@Test
+	void aKeySetThatDropsEveryKnownKeyIsRefusedAndTheKnownKeysStayInUse(CapturedOutput output) {
+		IdentityKeys keys = keys(Duration.ZERO, Duration.ZERO);
+		String genuine = this.identity.token("u1");
+		lookUp(keys, genuine);
+		RSAKey known = this.identity.signingKey();
+
+		this.identity.replaceAllKeys();
+
+		assertThat(lookUp(keys, this.identity.token("attacker", "ADMIN"))).isEmpty();
+		assertThat(this.meters.counter(KnownSigningKeys.REFUSED_METRIC).count()).isEqualTo(1);
+		assertThat(output).contains("Refused the signing keys served by " + this.identity.uri());
+		// The keys are stale at once (max age zero), so this fetches again, is refused again, and still verifies.
+		assertThat(lookUp(keys, genuine)).containsExactly(known.toPublicJWK());
+		assertThat(this.identity.jwksHits()).isEqualTo(3);
+	}
+
+	@Test
+	void aRotationIsAdoptedAndARetiredKeyStopsWorking() {
+		IdentityKeys keys = keys(Duration.ZERO, Duration.ZERO);
+		String beforeRotation = this.identity.token("u1");
+		lookUp(keys, beforeRotation);
+
+		RSAKey rotated = this.identity.rotate();
+		assertThat(lookUp(keys, this.identity.token("u1"))).containsExactly(rotated.toPublicJWK());
+		this.identity.retireOldKeys();
+
+		assertThat(lookUp(keys, beforeRotation)).isEmpty();
+		assertThat(lookUp(keys, this.identity.token("u1"))).containsExactly(rotated.toPublicJWK());
+		assertThat(this.meters.counter(KnownSigningKeys.REFUSED_METRIC).count()).isZero();
+	}
+
+	@Test
 	void onlyRs256TokensWithAKeyIdAreLookedUp() {
 		IdentityKeys keys = keys(Duration.ofMinutes(5), Duration.ZERO);
 		String noKeyId = TestIdentity.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims(),
@@ -118,7 +158,7 @@ class IdentityKeysTests {
 		JwtSettings settings = new JwtSettings(TestIdentity.ISSUER, TestIdentity.AUDIENCE, Duration.ofSeconds(30),
 				Duration.ofMinutes(15), URI.create(this.identity.uri() + "/.well-known/jwks.json"), maxAge,
 				refreshMinInterval, Duration.ofSeconds(2));
-		return new IdentityKeys(WebClient.create(), settings);
+		return new IdentityKeys(WebClient.create(), settings, new KnownSigningKeys(this.meters));
 	}
 
 	private static List<JWK> lookUp(IdentityKeys keys, String token) {
