@@ -135,6 +135,20 @@ class PlatformEndToEndTests {
         // Every service registered with the password it was handed: identity among them.
         assertThat(client.statusCode()).isEqualTo(200);
         assertThat(client.body()).contains("\"status\":\"UP\"");
+
+        // A rogue identity that would serve its own signing keys is refused, and never listed beside the real one.
+        String rogue = """
+                {"instance": {"instanceId": "rogue-identity", "hostName": "127.0.0.1", "app": "IDENTITY",
+                  "ipAddr": "127.0.0.1", "status": "UP", "port": {"$": 6666, "@enabled": "true"},
+                  "dataCenterInfo": {"@class": "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo",
+                                     "name": "MyOwn"}}}""";
+        HttpResponse<String> registration = HTTP.send(HttpRequest.newBuilder(apps)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(rogue)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(registration.statusCode()).isEqualTo(401);
+        HttpResponse<String> listed = HTTP.send(HttpRequest.newBuilder(apps).header("Accept", "application/json")
+                .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.body()).doesNotContain("rogue-identity");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,9 @@ class RegistryTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	private TestRegistryClient registry;
 
@@ -52,8 +56,10 @@ class RegistryTests {
 	}
 
 	@Test
-	void exposesProbesAndMetricsWithoutCredentials() throws Exception {
-		TestRegistryClient launcher = TestRegistryClient.anonymous(this.port);
+	void exposesProbesAndMetricsWithoutCredentialsOnTheManagementPortAlone() throws Exception {
+		TestRegistryClient launcher = TestRegistryClient.anonymous(this.managementPort);
+		assertThat(TestRegistryClient.anonymous(this.port).get("/actuator/health/liveness").statusCode())
+			.as("no actuator on the registry's own port").isIn(401, 404);
 
 		assertThat(launcher.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 		assertThat(launcher.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
