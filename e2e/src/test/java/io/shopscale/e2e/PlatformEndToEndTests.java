@@ -1,6 +1,7 @@
 package io.shopscale.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -311,6 +312,43 @@ class PlatformEndToEndTests {
         assertThat(NetworkSurface.accepts(InetAddress.getLoopbackAddress(), everyPort)).doesNotContainValue(false);
         assertThat(NetworkSurface.accepts(external.get(), everyPort)).as("reachable from %s", external.get())
                 .doesNotContainValue(true);
+    }
+
+    @Test
+    @Order(7)
+    void eachServicesDatabaseRoleReadsItsOwnSchemaAndNoOtherServicesTables() throws Exception {
+        Map<String, String> schemas = Map.of("identity", "identity", "catalog", "catalog", "inventory", "inventory",
+                "orders", "orders", "payment", "payments");
+        String url = "jdbc:postgresql://127.0.0.1:" + ports.get("POSTGRES") + "/postgres";
+        for (var role : schemas.entrySet()) {
+            String password = Files.readString(shopscale.stateDirectory()
+                    .resolve("secrets/postgres-" + role.getKey() + "-password")).strip();
+            try (var connection = java.sql.DriverManager.getConnection(url, role.getKey(), password);
+                    var statement = connection.createStatement()) {
+                // Its own schema, which Flyway migrated as this role (so the test could fail).
+                try (var rows = statement.executeQuery(
+                        "SELECT count(*) FROM " + role.getValue() + ".flyway_schema_history")) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getLong(1)).as(role.getKey()).isPositive();
+                }
+                for (String other : schemas.values()) {
+                    if (other.equals(role.getValue())) {
+                        continue;
+                    }
+                    assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM " + other + ".flyway_schema_history"))
+                            .as("%s reading %s", role.getKey(), other)
+                            .isInstanceOfSatisfying(java.sql.SQLException.class,
+                                    refused -> assertThat(refused.getSQLState()).isEqualTo("42501"));
+                }
+                if (!role.getKey().equals("identity")) {
+                    assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM identity.signing_key"))
+                            .as("%s reading identity's signing keys", role.getKey())
+                            .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("permission denied");
+                }
+            }
+        }
+        assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", ""))
+                .as("the superuser without its password").isInstanceOf(java.sql.SQLException.class);
     }
 
     @Test
