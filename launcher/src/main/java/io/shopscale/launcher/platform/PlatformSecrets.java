@@ -49,11 +49,12 @@ public final class PlatformSecrets {
     }
 
     /**
-     * Generates the secrets that the components about to start need and that do not exist yet. Only {@code up} does,
-     * before it starts anything: a {@code scale} after an {@code up} with a password of the user's must not leave a
-     * generated one behind that no account has.
+     * Generates the secrets that the components about to start need and that do not exist yet, the embedded stores'
+     * passwords among them ({@link StoreAccounts}). Only {@code up} does, before it starts anything: a {@code scale}
+     * after an {@code up} with a password of the user's must not leave a generated one behind that no account has.
      */
     public void generate(Collection<Component> components) {
+        new StoreAccounts(settings).generate();
         for (Component component : components) {
             if (component.name().equals(IDENTITY) && !adminPasswordChosen()) {
                 adminPassword().readOrCreate(this::keepsThePasswordPolicy);
@@ -67,7 +68,7 @@ public final class PlatformSecrets {
     /**
      * What the process that runs {@code hosted} must be told of the generated secrets: identity the administrator
      * password (unless the user chose one, which reaches it with the rest of the environment), the provider
-     * simulator its admin token.
+     * simulator its admin token, each service with a database its own PostgreSQL login ({@link StoreAccounts}).
      */
     public Map<String, String> environment(Collection<Component> hosted) {
         var env = new LinkedHashMap<String, String>();
@@ -78,6 +79,7 @@ public final class PlatformSecrets {
             if (component.name().equals(Components.PAYMENT_PROVIDER)) {
                 pspAdminToken().read().ifPresent(token -> env.put(PSP_ADMIN_TOKEN_VARIABLE, token));
             }
+            env.putAll(new StoreAccounts(settings).environment(component));
         }
         return env;
     }

@@ -18,8 +18,9 @@ public final class FreshDatabase {
     public static JdbcClient create() {
         PostgresStore postgres = SharedStores.get().postgres();
         String url = postgres.createFreshDatabase("identity_fresh");
+        PostgresStore.Login identity = postgres.login("identity");
         Flyway.configure()
-                .dataSource(url, postgres.user(), postgres.password())
+                .dataSource(url, identity.user(), identity.password())
                 .schemas("identity")
                 .defaultSchema("identity")
                 .createSchemas(true)
@@ -27,6 +28,6 @@ public final class FreshDatabase {
                 .load()
                 .migrate();
         String inSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=identity";
-        return JdbcClient.create(new DriverManagerDataSource(inSchema, postgres.user(), postgres.password()));
+        return JdbcClient.create(new DriverManagerDataSource(inSchema, identity.user(), identity.password()));
     }
 }
