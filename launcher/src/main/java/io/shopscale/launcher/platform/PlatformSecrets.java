@@ -68,7 +68,8 @@ public final class PlatformSecrets {
     /**
      * What the process that runs {@code hosted} must be told of the generated secrets: identity the administrator
      * password (unless the user chose one, which reaches it with the rest of the environment), the provider
-     * simulator its admin token, each service with a database its own PostgreSQL login ({@link StoreAccounts}).
+     * simulator its admin token, each service its own logins to the embedded PostgreSQL and Redis
+     * ({@link StoreAccounts}).
      */
     public Map<String, String> environment(Collection<Component> hosted) {
         var env = new LinkedHashMap<String, String>();

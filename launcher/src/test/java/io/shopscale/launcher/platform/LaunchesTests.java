@@ -1,6 +1,7 @@
 package io.shopscale.launcher.platform;
 
 import io.shopscale.launcher.process.LaunchSpec;
+import io.shopscale.stores.RedisUser;
 import io.shopscale.stores.SchemaOwner;
 import io.shopscale.stores.StoreCredentials;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,28 @@ class LaunchesTests {
         assertThat(accounts.superuserEnvironment()).containsOnlyKeys("SHOPSCALE_POSTGRES_PASSWORD");
     }
 
+    @Test
+    void eachServiceThatKeepsKeysInRedisGetsAUrlWithOnlyItsOwnLogin() {
+        new PlatformSecrets(settings(Map.of("SHOPSCALE_REDIS_PORT", "26379"), null)).generate(Components.all());
+        Launches launches = launches(Map.of("SHOPSCALE_REDIS_PORT", "26379"));
+        StoreAccounts accounts = new StoreAccounts(settings(Map.of(), null));
+
+        for (String service : List.of("gateway", "identity", "cart", "catalog")) {
+            Map<String, String> env = launches.first(Components.get(service)).environment();
+            assertThat(env).as(service).containsEntry("SHOPSCALE_" + service.toUpperCase() + "_REDIS_URL",
+                    "redis://" + service + ":" + accounts.redisPassword(service).read().orElseThrow()
+                            + "@127.0.0.1:26379");
+            assertThat(env.keySet().stream().filter(key -> key.endsWith("_REDIS_URL")))
+                    .as(service + " knows no other login").containsExactlyInAnyOrder(
+                            "SHOPSCALE_REDIS_URL", "SHOPSCALE_" + service.toUpperCase() + "_REDIS_URL");
+        }
+        for (String other : List.of("inventory", "orders", "payment", "psp", "registry")) {
+            assertThat(launches.first(Components.get(other)).environment().keySet()).as(other)
+                    .noneMatch(key -> key.endsWith("_REDIS_URL") && !key.equals("SHOPSCALE_REDIS_URL"));
+        }
+        assertThat(launches.first(Components.get("stores")).environment()).isEmpty();
+    }
+
     /** The stores process reads what the launcher wrote: the same files, under the same names. */
     @Test
     void theStoresProcessFindsEveryPasswordTheLauncherGenerated() {
@@ -196,23 +219,45 @@ class LaunchesTests {
             assertThat(read.databasePassword(owner.role()))
                     .isEqualTo(accounts.rolePassword(owner.role()).read().orElseThrow());
         }
+        assertThat(read.redisAdminPassword()).isEqualTo(accounts.redisAdminPassword().read().orElseThrow());
+        for (RedisUser user : RedisUser.SERVICES) {
+            assertThat(read.redisPassword(user.name()))
+                    .isEqualTo(accounts.redisPassword(user.name()).read().orElseThrow());
+        }
         assertThat(StoreAccounts.DATABASE_ROLES)
                 .containsExactlyInAnyOrderElementsOf(SchemaOwner.SERVICES.stream().map(SchemaOwner::role).toList());
+        assertThat(StoreAccounts.REDIS_USERS)
+                .containsExactlyInAnyOrderElementsOf(RedisUser.SERVICES.stream().map(RedisUser::name).toList());
     }
 
     @Test
-    void withAnExternalPostgresEveryServiceUsesTheUsersLoginAndNoPasswordIsGenerated() {
-        Map<String, String> external = Map.of("SHOPSCALE_POSTGRES_URL", "jdbc:postgresql://db/x",
+    void externalStoresAreUsedWithTheUsersLoginAndNoStorePasswordIsGeneratedForThem() {
+        Map<String, String> externalPostgres = Map.of("SHOPSCALE_POSTGRES_URL", "jdbc:postgresql://db/x",
                 "SHOPSCALE_POSTGRES_USER", "shop", "SHOPSCALE_POSTGRES_PASSWORD", "s3cret");
-        new PlatformSecrets(settings(external, null)).generate(Components.all());
+        new PlatformSecrets(settings(externalPostgres, null)).generate(Components.all());
 
-        Map<String, String> catalog = launches(external).first(Components.get("catalog")).environment();
+        Map<String, String> catalog = launches(externalPostgres).first(Components.get("catalog")).environment();
 
         assertThat(catalog).containsEntry("SHOPSCALE_POSTGRES_USER", "shop")
                 .containsEntry("SHOPSCALE_POSTGRES_PASSWORD", "s3cret")
+                .containsKey("SHOPSCALE_CATALOG_REDIS_URL")
                 .doesNotContainKeys("SHOPSCALE_CATALOG_POSTGRES_USER", "SHOPSCALE_CATALOG_POSTGRES_PASSWORD");
+
+        Map<String, String> bothExternal = new HashMap<>(externalPostgres);
+        bothExternal.put("SHOPSCALE_REDIS_URL", "redis://cache:6379");
+        assertThat(launches(bothExternal).first(Components.get("catalog")).environment())
+                .containsEntry("SHOPSCALE_REDIS_URL", "redis://cache:6379")
+                .doesNotContainKey("SHOPSCALE_CATALOG_REDIS_URL");
+    }
+
+    @Test
+    void withPostgresAndRedisExternalNoStorePasswordIsGenerated() {
+        Map<String, String> external = Map.of("SHOPSCALE_POSTGRES_URL", "jdbc:postgresql://db/x",
+                "SHOPSCALE_REDIS_URL", "redis://cache:6379");
+        new PlatformSecrets(settings(external, null)).generate(Components.all());
+
         assertThat(home.resolve(".shopscale/secrets/postgres-password")).doesNotExist();
-        assertThat(home.resolve(".shopscale/secrets/postgres-catalog-password")).doesNotExist();
+        assertThat(home.resolve(".shopscale/secrets/redis-cart-password")).doesNotExist();
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class LocalStores implements AutoCloseable {
 
             RedisStore redis = settings.externalRedisUrl() != null
                     ? RedisStore.external(settings.externalRedisUrl())
-                    : RedisStore.start(settings.redisPort(), settings.dataFor("redis"));
+                    : RedisStore.start(settings.redisPort(), settings.dataFor("redis"), credentials);
             started.add(redis);
             log.info("Redis {} at {}", redis.embedded() ? "embedded" : "external", redis.connectionString());
 

@@ -8,42 +8,46 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The passwords of the embedded stores' accounts: PostgreSQL's superuser and one login role per service with a
- * database. The platform's launcher generates them as files in its secrets directory, one secret per file (see
- * {@link #superuserFile()} and {@link #roleFile(String)}); tests draw them in memory.
+ * database ({@link SchemaOwner}), Redis's administrator and one user per service that keeps keys there
+ * ({@link RedisUser}). The platform's launcher generates them as files in its secrets directory, one secret per file
+ * (the names below); tests draw them in memory.
  */
-public record StoreCredentials(String postgresSuperuserPassword, Map<String, String> databasePasswords) {
+public record StoreCredentials(String postgresSuperuserPassword, Map<String, String> databasePasswords,
+                               String redisAdminPassword, Map<String, String> redisPasswords) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public StoreCredentials {
         databasePasswords = Map.copyOf(databasePasswords);
-        for (SchemaOwner owner : SchemaOwner.SERVICES) {
-            if (!databasePasswords.containsKey(owner.role())) {
-                throw new IllegalArgumentException("no password for the database role " + owner.role());
-            }
-        }
+        redisPasswords = Map.copyOf(redisPasswords);
+        requireEvery(databasePasswords, SchemaOwner.SERVICES.stream().map(SchemaOwner::role).toList(), "database role");
+        requireEvery(redisPasswords, RedisUser.SERVICES.stream().map(RedisUser::name).toList(), "Redis user");
     }
 
     /** Fresh random passwords, known only to this JVM: for stores that live as long as it does. */
     public static StoreCredentials generated() {
-        Map<String, String> roles = new LinkedHashMap<>();
-        SchemaOwner.SERVICES.forEach(owner -> roles.put(owner.role(), randomSecret()));
-        return new StoreCredentials(randomSecret(), roles);
+        return new StoreCredentials(randomSecret(), each(roles(), name -> randomSecret()), randomSecret(),
+                each(redisUsers(), name -> randomSecret()));
     }
 
     /** Reads every password from its file in {@code directory}; a missing one is an error that names the file. */
     public static StoreCredentials readFrom(Path directory) {
-        Map<String, String> roles = new LinkedHashMap<>();
-        SchemaOwner.SERVICES.forEach(owner -> roles.put(owner.role(), read(directory.resolve(roleFile(owner.role())))));
-        return new StoreCredentials(read(directory.resolve(superuserFile())), roles);
+        return new StoreCredentials(
+                read(directory.resolve(superuserFile())),
+                each(roles(), role -> read(directory.resolve(roleFile(role)))),
+                read(directory.resolve(redisAdminFile())),
+                each(redisUsers(), user -> read(directory.resolve(redisUserFile(user)))));
     }
 
-    /** The file of the superuser's password: {@code postgres-password}. */
+    /** The file of PostgreSQL's superuser password: {@code postgres-password}. */
     public static String superuserFile() {
         return "postgres-password";
     }
@@ -53,18 +57,58 @@ public record StoreCredentials(String postgresSuperuserPassword, Map<String, Str
         return "postgres-" + role + "-password";
     }
 
+    /** The file of Redis's administrator password: {@code redis-admin-password}. */
+    public static String redisAdminFile() {
+        return "redis-admin-password";
+    }
+
+    /** The file of a service's Redis password, e.g. {@code redis-cart-password}. */
+    public static String redisUserFile(String user) {
+        return "redis-" + user + "-password";
+    }
+
     public String databasePassword(String role) {
-        String password = databasePasswords.get(role);
-        if (password == null) {
-            throw new IllegalArgumentException("no database role " + role);
-        }
-        return password;
+        return lookUp(databasePasswords, role, "database role");
+    }
+
+    public String redisPassword(String user) {
+        return lookUp(redisPasswords, user, "Redis user");
     }
 
     /** Never the passwords: a record's own toString would print them into a log. */
     @Override
     public String toString() {
-        return "StoreCredentials[roles=" + databasePasswords.keySet() + "]";
+        return "StoreCredentials[roles=" + databasePasswords.keySet() + ", redisUsers=" + redisPasswords.keySet() + "]";
+    }
+
+    private static List<String> roles() {
+        return SchemaOwner.SERVICES.stream().map(SchemaOwner::role).toList();
+    }
+
+    private static List<String> redisUsers() {
+        return RedisUser.SERVICES.stream().map(RedisUser::name).toList();
+    }
+
+    private static Map<String, String> each(Collection<String> names, Function<String, String> password) {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        names.forEach(name -> passwords.put(name, password.apply(name)));
+        return passwords;
+    }
+
+    private static void requireEvery(Map<String, String> passwords, List<String> names, String what) {
+        for (String name : names) {
+            if (!passwords.containsKey(name)) {
+                throw new IllegalArgumentException("no password for the " + what + " " + name);
+            }
+        }
+    }
+
+    private static String lookUp(Map<String, String> passwords, String name, String what) {
+        String password = passwords.get(name);
+        if (password == null) {
+            throw new IllegalArgumentException("no " + what + " " + name);
+        }
+        return password;
     }
 
     private static String read(Path file) {

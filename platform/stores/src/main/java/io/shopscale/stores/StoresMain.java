@@ -62,9 +62,9 @@ public final class StoresMain {
         stopped.await();
     }
 
-    /** Only an embedded PostgreSQL has accounts to provision; with an external one nothing is read. */
+    /** Only an embedded PostgreSQL or Redis has accounts; with both external, nothing is read. */
     private static StoreCredentials credentials(Map<String, String> options, StoreSettings settings) {
-        if (settings.externalPostgresUrl() != null) {
+        if (settings.externalPostgresUrl() != null && settings.externalRedisUrl() != null) {
             return StoreCredentials.generated();
         }
         String directory = options.get("secrets-dir");

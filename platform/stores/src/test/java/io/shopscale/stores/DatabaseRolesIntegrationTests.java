@@ -199,7 +199,8 @@ class DatabaseRolesIntegrationTests {
         // Once more on the same directory: nothing left to hand over, and new role passwords take effect.
         Map<String, String> newPasswords = new LinkedHashMap<>(credentials.databasePasswords());
         newPasswords.put("catalog", StoreCredentials.randomSecret());
-        StoreCredentials rotated = new StoreCredentials(credentials.postgresSuperuserPassword(), newPasswords);
+        StoreCredentials rotated = new StoreCredentials(credentials.postgresSuperuserPassword(), newPasswords,
+                credentials.redisAdminPassword(), credentials.redisPasswords());
         try (PostgresStore again = PostgresStore.start(0, data, rotated)) {
             assertOwnedByTheirRoles(again);
             try (Connection catalog = loginAs(again, "catalog"); Statement sql = catalog.createStatement()) {

@@ -10,7 +10,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** Which database login a service picks from the variables the launcher sets, by its own name. */
+/** Which store logins a service picks from the variables the launcher sets, by its own name. */
 class StoreLoginDefaultsTests {
 
     /** What the compact topology's one process holds: every service's own login, side by side. */
@@ -44,6 +44,21 @@ class StoreLoginDefaultsTests {
         assertThat(orders.getProperty("spring.datasource.password")).isEqualTo("shop-secret");
         assertThat(environment("catalog", external).getProperty("spring.datasource.username"))
                 .as("its own login wins").isEqualTo("catalog");
+    }
+
+    @Test
+    void eachServiceConnectsToRedisWithItsOwnLoginOrElseTheSharedUrl() {
+        Map<String, Object> variables = Map.of(
+                "SHOPSCALE_REDIS_URL", "redis://127.0.0.1:16379",
+                "SHOPSCALE_CART_REDIS_URL", "redis://cart:cart-secret@127.0.0.1:16379",
+                "SHOPSCALE_CATALOG_REDIS_URL", "redis://catalog:catalog-secret@127.0.0.1:16379");
+
+        assertThat(environment("cart", variables).getProperty("spring.data.redis.url"))
+                .isEqualTo("redis://cart:cart-secret@127.0.0.1:16379");
+        assertThat(environment("catalog", variables).getProperty("spring.data.redis.url"))
+                .isEqualTo("redis://catalog:catalog-secret@127.0.0.1:16379");
+        assertThat(environment("orders", variables).getProperty("spring.data.redis.url"))
+                .isEqualTo("redis://127.0.0.1:16379");
     }
 
     private static StandardEnvironment environment(String service, Map<String, Object> variables) {
