@@ -34,4 +34,10 @@ start_platform() {
   # and is left as it is.
   ./shopscale up -d >/dev/null
   trap 'rc=$?; ((rc == 0)) || tail -n 40 "$log" >&2; ./shopscale down >/dev/null 2>&1 || true' EXIT
+  # psql and pgbench log in as the embedded PostgreSQL's superuser, with the password "up" generated; in the
+  # environment, never on a command line.
+  if [ -f "$SHOPSCALE_STATE_DIR/secrets/postgres-password" ]; then
+    PGPASSWORD="$(cat "$SHOPSCALE_STATE_DIR/secrets/postgres-password")"
+    export PGPASSWORD
+  fi
 }

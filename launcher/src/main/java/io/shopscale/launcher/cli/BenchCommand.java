@@ -3,6 +3,7 @@ package io.shopscale.launcher.cli;
 import io.shopscale.launcher.platform.Components;
 import io.shopscale.launcher.platform.PlatformSecrets;
 import io.shopscale.launcher.platform.Settings;
+import io.shopscale.launcher.platform.StoreAccounts;
 import io.shopscale.launcher.state.InstanceRecord;
 import io.shopscale.launcher.state.RunState;
 import picocli.CommandLine.Command;
@@ -68,18 +69,19 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The generated administrator password, with which the load generator resets the flash sale's stock; a password
-     * the user chose reaches it with the rest of the environment. In the environment, not on the command line, where
-     * every user of the machine could read it.
+     * The generated administrator password, with which the load generator resets the flash sale's stock (a password
+     * the user chose reaches it with the rest of the environment), and the embedded PostgreSQL's superuser password,
+     * with which it audits every service's schema. In the environment, not on the command line, where every user of
+     * the machine could read them.
      */
     static Map<String, String> loadEnvironment(Settings settings) {
+        var env = new LinkedHashMap<>(new StoreAccounts(settings).superuserEnvironment());
         var secrets = new PlatformSecrets(settings);
-        if (secrets.adminPasswordChosen()) {
-            return Map.of();
+        if (!secrets.adminPasswordChosen()) {
+            secrets.adminPassword().read()
+                    .ifPresent(password -> env.put(PlatformSecrets.ADMIN_PASSWORD_VARIABLE, password));
         }
-        return secrets.adminPassword().read()
-                .map(password -> Map.of(PlatformSecrets.ADMIN_PASSWORD_VARIABLE, password))
-                .orElse(Map.of());
+        return env;
     }
 
     /**

@@ -12,6 +12,7 @@ import io.shopscale.launcher.drill.ProviderSlowdown;
 import io.shopscale.launcher.drill.StoreOutage;
 import io.shopscale.launcher.drill.StoresRequests;
 import io.shopscale.launcher.platform.Settings;
+import io.shopscale.launcher.platform.StoreAccounts;
 import io.shopscale.launcher.state.InstanceRecord;
 import io.shopscale.launcher.state.RunState;
 import io.shopscale.launcher.state.StateStore;
@@ -141,7 +142,10 @@ final class DrillCommand implements Callable<Integer> {
                 "-jar", loadtest.toString()));
         command.addAll(loadArguments(request, seed, drainTimeout, timeline, started, dir));
         command.addAll(BenchCommand.platformArguments(state));
-        Process load = new ProcessBuilder(command).directory(settings.home().toFile()).inheritIO().start();
+        var loadProcess = new ProcessBuilder(command).directory(settings.home().toFile()).inheritIO();
+        // The load's backlog probe reads every service's schema, as the embedded PostgreSQL's superuser.
+        loadProcess.environment().putAll(new StoreAccounts(settings).superuserEnvironment());
+        Process load = loadProcess.start();
         Drill drill = new Drill(chosen, request.plan(), timeline, started, console);
         Thread healOnInterrupt = new Thread(drill::healIfInjected, "shopscale-drill-heal");
         Runtime.getRuntime().addShutdownHook(healOnInterrupt);

@@ -166,9 +166,11 @@ public final class Launches {
 
     private LaunchSpec stores(Component component) {
         // The stores process reads the SHOPSCALE_*_URL variables itself to skip external stores, so it gets the
-        // user's environment untouched rather than the defaults the services get.
+        // user's environment untouched rather than the defaults the services get. It is told where the stores'
+        // passwords are, never a password: a command line is readable by every local user.
         List<String> arguments = List.of(
                 "--data-dir=" + settings.dataDir(),
+                "--secrets-dir=" + new StoreAccounts(settings).superuserPassword().path().getParent(),
                 Store.POSTGRES.portArgument() + "=" + settings.port(Store.POSTGRES),
                 Store.REDIS.portArgument() + "=" + settings.port(Store.REDIS),
                 Store.KAFKA.portArgument() + "=" + settings.port(Store.KAFKA));
@@ -252,7 +254,12 @@ public final class Launches {
 
     private Map<String, String> secrets() {
         var secrets = new LinkedHashMap<String, String>();
-        Settings.SECRET_VARIABLES.forEach(name -> secrets.put(name, settings.serviceEnvironment().get(name)));
+        Settings.SECRET_VARIABLES.forEach(name -> {
+            String value = settings.serviceEnvironment().get(name);
+            if (value != null) {
+                secrets.put(name, value);
+            }
+        });
         return secrets;
     }
 }

@@ -96,11 +96,12 @@ public final class PlatformSecrets {
     }
 
     /**
-     * Generates the secrets that the components about to start need and that do not exist yet. Only {@code up} does,
-     * before it starts anything: a {@code scale} after an {@code up} with a password of the user's must not leave a
-     * generated one behind that no account has.
+     * Generates the secrets that the components about to start need and that do not exist yet, the embedded stores'
+     * passwords among them ({@link StoreAccounts}). Only {@code up} does, before it starts anything: a {@code scale}
+     * after an {@code up} with a password of the user's must not leave a generated one behind that no account has.
      */
     public void generate(Collection<Component> components) {
+        new StoreAccounts(settings).generate();
         for (Component component : components) {
             if (component.name().equals(IDENTITY) && !adminPasswordChosen()) {
                 adminPassword().readOrCreate(this::keepsThePasswordPolicy);
@@ -121,7 +122,8 @@ public final class PlatformSecrets {
      * What the process that runs {@code hosted} must be told of the generated secrets: identity the administrator
      * password and its signing-key secret (each unless the user chose it, which then reaches identity with the rest of
      * the environment), the provider simulator its admin token, the registry and every client of it the registry's
-     * password (unless the user chose one).
+     * password (unless the user chose one), each service its own logins to the embedded PostgreSQL and Redis
+     * ({@link StoreAccounts}).
      */
     public Map<String, String> environment(Collection<Component> hosted) {
         var env = new LinkedHashMap<String, String>();
@@ -138,6 +140,7 @@ public final class PlatformSecrets {
             if (usesRegistry(component) && !registryPasswordChosen()) {
                 registryPassword().read().ifPresent(password -> env.put(REGISTRY_PASSWORD_VARIABLE, password));
             }
+            env.putAll(new StoreAccounts(settings).environment(component));
         }
         return env;
     }

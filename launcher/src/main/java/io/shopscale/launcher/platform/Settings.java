@@ -162,8 +162,11 @@ public final class Settings {
         env.put(REGISTRY_URL_VARIABLE, registryUrl());
         env.put(Store.POSTGRES.externalVariable(), variable(Store.POSTGRES.externalVariable())
                 .orElse("jdbc:postgresql://127.0.0.1:" + port(Store.POSTGRES) + "/postgres"));
-        env.put("SHOPSCALE_POSTGRES_USER", variable("SHOPSCALE_POSTGRES_USER").orElse("postgres"));
-        env.put("SHOPSCALE_POSTGRES_PASSWORD", environment.getOrDefault("SHOPSCALE_POSTGRES_PASSWORD", ""));
+        if (isExternal(Store.POSTGRES)) {
+            // The embedded server has a role per service instead, each with its own password (StoreAccounts).
+            env.put("SHOPSCALE_POSTGRES_USER", variable("SHOPSCALE_POSTGRES_USER").orElse("postgres"));
+            env.put("SHOPSCALE_POSTGRES_PASSWORD", environment.getOrDefault("SHOPSCALE_POSTGRES_PASSWORD", ""));
+        }
         env.put(Store.REDIS.externalVariable(), variable(Store.REDIS.externalVariable())
                 .orElse("redis://127.0.0.1:" + port(Store.REDIS)));
         env.put(Store.KAFKA.externalVariable(), variable(Store.KAFKA.externalVariable())

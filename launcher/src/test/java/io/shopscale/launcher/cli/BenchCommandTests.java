@@ -77,6 +77,17 @@ class BenchCommandTests {
                 .isEmpty();
     }
 
+    @Test
+    void theAuditReadsTheEmbeddedPostgresAsItsSuperuserWhosePasswordIsInItsEnvironment(@TempDir Path home) {
+        String superuser = SecretFile.in(home.resolve(".shopscale"), "postgres-password").readOrCreate();
+
+        assertThat(BenchCommand.loadEnvironment(settings(home, Map.of("SHOPSCALE_ADMIN_PASSWORD", "mine-2024-xyz"))))
+                .containsExactly(Map.entry("SHOPSCALE_POSTGRES_PASSWORD", superuser));
+        // An external server's password is the user's, which reaches the load generator with their environment.
+        assertThat(BenchCommand.loadEnvironment(settings(home, Map.of("SHOPSCALE_ADMIN_PASSWORD", "mine-2024-xyz",
+                "SHOPSCALE_POSTGRES_URL", "jdbc:postgresql://db/shop")))).isEmpty();
+    }
+
     private static Settings settings(Path home, Map<String, String> environment) {
         var system = new Properties();
         system.setProperty("user.dir", home.toString());

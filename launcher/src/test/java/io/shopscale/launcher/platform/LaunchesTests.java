@@ -1,6 +1,9 @@
 package io.shopscale.launcher.platform;
 
 import io.shopscale.launcher.process.LaunchSpec;
+import io.shopscale.stores.RedisUser;
+import io.shopscale.stores.SchemaOwner;
+import io.shopscale.stores.StoreCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +41,8 @@ class LaunchesTests {
 
         assertThat(stores.command()).containsSubsequence("-jar",
                 home.resolve("platform/stores/target/stores-" + Settings.platformVersion() + "-exec.jar").toString(),
-                "--data-dir=" + home.resolve(".shopscale/data"), "--postgres-port=15432", "--redis-port=16379",
+                "--data-dir=" + home.resolve(".shopscale/data"), "--secrets-dir=" + home.resolve(".shopscale/secrets"),
+                "--postgres-port=15432", "--redis-port=16379",
                 "--kafka-port=19092");
         assertThat(stores.environment()).isEmpty();
         assertThat(stores.ports()).containsExactly(15432, 16379, 19092);
@@ -93,8 +97,8 @@ class LaunchesTests {
 
     @Test
     void servicesGetTheirPortAndThePlatformEnvironment() {
-        LaunchSpec catalog = launches(Map.of("SHOPSCALE_POSTGRES_PASSWORD", "s3cret"))
-                .first(Components.get("catalog"));
+        LaunchSpec catalog = launches(Map.of("SHOPSCALE_POSTGRES_URL", "jdbc:postgresql://db/x",
+                "SHOPSCALE_POSTGRES_PASSWORD", "s3cret")).first(Components.get("catalog"));
 
         assertThat(catalog.environment())
                 .containsEntry("SERVER_PORT", "8081")
@@ -121,7 +125,8 @@ class LaunchesTests {
 
     @Test
     void laterInstancesGetTheirOwnPortAndLogAndTheRecordedEnvironmentPlusSecrets() {
-        Launches launches = launches(Map.of("SHOPSCALE_POSTGRES_PASSWORD", "s3cret"));
+        Launches launches = launches(Map.of("SHOPSCALE_POSTGRES_URL", "jdbc:postgresql://db/x",
+                "SHOPSCALE_POSTGRES_PASSWORD", "s3cret"));
         Map<String, String> recorded = Map.of("SHOPSCALE_REGISTRY_URL", "http://127.0.0.1:9999/eureka/");
 
         LaunchSpec second = launches.service(Components.get("catalog"), 2, 40123, recorded);
@@ -206,6 +211,110 @@ class LaunchesTests {
         assertThat(home.resolve(".shopscale/secrets/registry-password")).doesNotExist();
         assertThat(secrets.registryCredentials()).hasValue(
                 new PlatformSecrets.RegistryCredentials("platform", "chosen-registry-password-0123456789abc"));
+    }
+
+    @Test
+    void eachServiceWithADatabaseGetsOnlyItsOwnLoginToTheEmbeddedPostgres() {
+        new PlatformSecrets(settings(Map.of(), null)).generate(Components.all());
+        Launches launches = launches(Map.of());
+        StoreAccounts accounts = new StoreAccounts(settings(Map.of(), null));
+
+        for (String service : List.of("identity", "catalog", "inventory", "orders", "payment")) {
+            String variable = "SHOPSCALE_" + service.toUpperCase() + "_POSTGRES_";
+            Map<String, String> env = launches.first(Components.get(service)).environment();
+            assertThat(env).as(service).containsEntry(variable + "USER", service)
+                    .containsEntry(variable + "PASSWORD", accounts.rolePassword(service).read().orElseThrow())
+                    .doesNotContainKeys("SHOPSCALE_POSTGRES_USER", "SHOPSCALE_POSTGRES_PASSWORD");
+            assertThat(env.keySet().stream().filter(key -> key.endsWith("_POSTGRES_PASSWORD")))
+                    .as(service + " knows no other password").containsExactly(variable + "PASSWORD");
+        }
+        for (String other : List.of("cart", "gateway", "psp", "registry")) {
+            assertThat(launches.first(Components.get(other)).environment().keySet()).as(other)
+                    .noneMatch(key -> key.contains("POSTGRES_PASSWORD") || key.contains("POSTGRES_USER"));
+        }
+        // The compact topology's one process hosts every service, and so holds each one's own variable.
+        assertThat(new PlatformSecrets(settings(Map.of(), null)).environment(Components.all()).keySet())
+                .filteredOn(key -> key.endsWith("_POSTGRES_PASSWORD")).containsExactlyInAnyOrder(
+                        "SHOPSCALE_IDENTITY_POSTGRES_PASSWORD", "SHOPSCALE_CATALOG_POSTGRES_PASSWORD",
+                        "SHOPSCALE_INVENTORY_POSTGRES_PASSWORD", "SHOPSCALE_ORDERS_POSTGRES_PASSWORD",
+                        "SHOPSCALE_PAYMENT_POSTGRES_PASSWORD");
+        assertThat(accounts.superuserEnvironment()).containsOnlyKeys("SHOPSCALE_POSTGRES_PASSWORD");
+    }
+
+    @Test
+    void eachServiceThatKeepsKeysInRedisGetsAUrlWithOnlyItsOwnLogin() {
+        new PlatformSecrets(settings(Map.of("SHOPSCALE_REDIS_PORT", "26379"), null)).generate(Components.all());
+        Launches launches = launches(Map.of("SHOPSCALE_REDIS_PORT", "26379"));
+        StoreAccounts accounts = new StoreAccounts(settings(Map.of(), null));
+
+        for (String service : List.of("gateway", "identity", "cart", "catalog")) {
+            Map<String, String> env = launches.first(Components.get(service)).environment();
+            assertThat(env).as(service).containsEntry("SHOPSCALE_" + service.toUpperCase() + "_REDIS_URL",
+                    "redis://" + service + ":" + accounts.redisPassword(service).read().orElseThrow()
+                            + "@127.0.0.1:26379");
+            assertThat(env.keySet().stream().filter(key -> key.endsWith("_REDIS_URL")))
+                    .as(service + " knows no other login").containsExactlyInAnyOrder(
+                            "SHOPSCALE_REDIS_URL", "SHOPSCALE_" + service.toUpperCase() + "_REDIS_URL");
+        }
+        for (String other : List.of("inventory", "orders", "payment", "psp", "registry")) {
+            assertThat(launches.first(Components.get(other)).environment().keySet()).as(other)
+                    .noneMatch(key -> key.endsWith("_REDIS_URL") && !key.equals("SHOPSCALE_REDIS_URL"));
+        }
+        assertThat(launches.first(Components.get("stores")).environment()).isEmpty();
+    }
+
+    /** The stores process reads what the launcher wrote: the same files, under the same names. */
+    @Test
+    void theStoresProcessFindsEveryPasswordTheLauncherGenerated() {
+        new PlatformSecrets(settings(Map.of(), null)).generate(Components.all());
+        StoreAccounts accounts = new StoreAccounts(settings(Map.of(), null));
+
+        StoreCredentials read = StoreCredentials.readFrom(home.resolve(".shopscale/secrets"));
+
+        assertThat(read.postgresSuperuserPassword()).isEqualTo(accounts.superuserPassword().read().orElseThrow());
+        for (SchemaOwner owner : SchemaOwner.SERVICES) {
+            assertThat(read.databasePassword(owner.role()))
+                    .isEqualTo(accounts.rolePassword(owner.role()).read().orElseThrow());
+        }
+        assertThat(read.redisAdminPassword()).isEqualTo(accounts.redisAdminPassword().read().orElseThrow());
+        for (RedisUser user : RedisUser.SERVICES) {
+            assertThat(read.redisPassword(user.name()))
+                    .isEqualTo(accounts.redisPassword(user.name()).read().orElseThrow());
+        }
+        assertThat(StoreAccounts.DATABASE_ROLES)
+                .containsExactlyInAnyOrderElementsOf(SchemaOwner.SERVICES.stream().map(SchemaOwner::role).toList());
+        assertThat(StoreAccounts.REDIS_USERS)
+                .containsExactlyInAnyOrderElementsOf(RedisUser.SERVICES.stream().map(RedisUser::name).toList());
+    }
+
+    @Test
+    void externalStoresAreUsedWithTheUsersLoginAndNoStorePasswordIsGeneratedForThem() {
+        Map<String, String> externalPostgres = Map.of("SHOPSCALE_POSTGRES_URL", "jdbc:postgresql://db/x",
+                "SHOPSCALE_POSTGRES_USER", "shop", "SHOPSCALE_POSTGRES_PASSWORD", "s3cret");
+        new PlatformSecrets(settings(externalPostgres, null)).generate(Components.all());
+
+        Map<String, String> catalog = launches(externalPostgres).first(Components.get("catalog")).environment();
+
+        assertThat(catalog).containsEntry("SHOPSCALE_POSTGRES_USER", "shop")
+                .containsEntry("SHOPSCALE_POSTGRES_PASSWORD", "s3cret")
+                .containsKey("SHOPSCALE_CATALOG_REDIS_URL")
+                .doesNotContainKeys("SHOPSCALE_CATALOG_POSTGRES_USER", "SHOPSCALE_CATALOG_POSTGRES_PASSWORD");
+
+        Map<String, String> bothExternal = new HashMap<>(externalPostgres);
+        bothExternal.put("SHOPSCALE_REDIS_URL", "redis://cache:6379");
+        assertThat(launches(bothExternal).first(Components.get("catalog")).environment())
+                .containsEntry("SHOPSCALE_REDIS_URL", "redis://cache:6379")
+                .doesNotContainKey("SHOPSCALE_CATALOG_REDIS_URL");
+    }
+
+    @Test
+    void withPostgresAndRedisExternalNoStorePasswordIsGenerated() {
+        Map<String, String> external = Map.of("SHOPSCALE_POSTGRES_URL", "jdbc:postgresql://db/x",
+                "SHOPSCALE_REDIS_URL", "redis://cache:6379");
+        new PlatformSecrets(settings(external, null)).generate(Components.all());
+
+        assertThat(home.resolve(".shopscale/secrets/postgres-password")).doesNotExist();
+        assertThat(home.resolve(".shopscale/secrets/redis-cart-password")).doesNotExist();
     }
 
     @Test

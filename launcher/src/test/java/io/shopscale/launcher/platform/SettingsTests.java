@@ -93,8 +93,6 @@ class SettingsTests {
         assertThat(settings.serviceEnvironment()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SHOPSCALE_REGISTRY_URL", "http://127.0.0.1:9761/eureka/",
                 "SHOPSCALE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:15432/postgres",
-                "SHOPSCALE_POSTGRES_USER", "postgres",
-                "SHOPSCALE_POSTGRES_PASSWORD", "",
                 "SHOPSCALE_REDIS_URL", "redis://127.0.0.1:16379",
                 "SHOPSCALE_KAFKA_BOOTSTRAP", "127.0.0.1:19092",
                 "SHOPSCALE_PAYMENT_PROVIDER_URL", "http://127.0.0.1:8090",

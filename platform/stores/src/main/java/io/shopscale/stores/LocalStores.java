@@ -20,20 +20,28 @@ public final class LocalStores implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    /** Starts what is not external. If one store fails, those already started are stopped again. */
+    /** As {@link #start(StoreSettings, StoreCredentials)}, with passwords that only this JVM knows. */
     public static LocalStores start(StoreSettings settings) {
+        return start(settings, StoreCredentials.generated());
+    }
+
+    /**
+     * Starts what is not external, the embedded stores with the given accounts. If one store fails, those already
+     * started are stopped again.
+     */
+    public static LocalStores start(StoreSettings settings, StoreCredentials credentials) {
         List<RunningStore> started = new ArrayList<>();
         try {
             PostgresStore postgres = settings.externalPostgresUrl() != null
                     ? PostgresStore.external(settings.externalPostgresUrl(), settings.postgresUser(),
                             settings.postgresPassword())
-                    : PostgresStore.start(settings.postgresPort(), settings.dataFor("postgres"));
+                    : PostgresStore.start(settings.postgresPort(), settings.dataFor("postgres"), credentials);
             started.add(postgres);
             log.info("PostgreSQL {} at {}", postgres.embedded() ? "embedded" : "external", postgres.connectionString());
 
             RedisStore redis = settings.externalRedisUrl() != null
                     ? RedisStore.external(settings.externalRedisUrl())
-                    : RedisStore.start(settings.redisPort(), settings.dataFor("redis"));
+                    : RedisStore.start(settings.redisPort(), settings.dataFor("redis"), credentials);
             started.add(redis);
             log.info("Redis {} at {}", redis.embedded() ? "embedded" : "external", redis.connectionString());
 

@@ -1,35 +1,40 @@
 package io.shopscale.stores;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import redis.embedded.RedisServer;
 
 /**
  * A real Redis server run from the binary that Maven brings (codemonstur's embedded-redis), or an external one.
+ *
+ * <p>The embedded server knows one user per service, limited to that service's keys ({@link RedisAcl}); a
+ * connection that does not log in may run nothing. An external server is used as its URL says.
  */
 public final class RedisStore implements RunningStore {
 
     private final RedisServer embedded;
     private final String url;
+    private final StoreCredentials credentials;
 
-    private RedisStore(RedisServer embedded, String url) {
+    private RedisStore(RedisServer embedded, String url, StoreCredentials credentials) {
         this.embedded = embedded;
         this.url = url;
+        this.credentials = credentials;
+    }
+
+    /** As {@link #start(int, Path, StoreCredentials)}, with passwords that only this JVM knows. */
+    public static RedisStore start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, StoreCredentials.generated());
     }
 
     /**
-     * Starts Redis on the given port. With a data directory it snapshots there (RDB) so carts survive a restart;
-     * without one it keeps nothing on disk.
+     * Starts Redis on the given port with the services' users. With a data directory it snapshots there (RDB) so
+     * carts survive a restart; without one it keeps nothing on disk.
      */
-    public static RedisStore start(int port, Path dataDirectory) {
+    public static RedisStore start(int port, Path dataDirectory, StoreCredentials credentials) {
         int chosen = port > 0 ? port : FreePorts.pick();
         try {
             var builder = RedisServer.newRedisServer()
@@ -46,30 +51,59 @@ public final class RedisStore implements RunningStore {
             } else {
                 builder.setting("save \"\"").setting("appendonly no");
             }
+            RedisAcl.configLines(credentials).forEach(builder::setting);
             RedisServer server = builder.build();
             server.start();
-            return new RedisStore(server, "redis://127.0.0.1:" + chosen);
+            return new RedisStore(server, "redis://127.0.0.1:" + chosen, credentials);
         } catch (IOException e) {
             throw new UncheckedIOException("Redis did not start on port " + chosen + ": " + e.getMessage(), e);
         }
     }
 
     public static RedisStore external(String url) {
-        return new RedisStore(null, url);
+        return new RedisStore(null, url, null);
+    }
+
+    /**
+     * Where {@code component} connects, logged in as its own user on the embedded server (as the administrator when
+     * it has none, as tests of shared code do); an external server's URL as it was given.
+     */
+    public String urlFor(String component) {
+        if (credentials == null) {
+            return url;
+        }
+        return RedisUser.of(component)
+                .map(user -> withLogin(user.name(), credentials.redisPassword(user.name())))
+                .orElseGet(this::adminUrl);
+    }
+
+    /** The embedded server's URL with the administrator's login; an external server's URL as it was given. */
+    public String adminUrl() {
+        return credentials == null ? url : withLogin(RedisAcl.ADMIN, credentials.redisAdminPassword());
+    }
+
+    /** The generated passwords are URL-safe Base64, so they need no escaping in a URL. */
+    private String withLogin(String user, String password) {
+        return "redis://" + user + ":" + password + "@" + url.substring("redis://".length());
     }
 
     /** Empties every database: tests call it between test classes. */
     public void flushAll() {
-        URI uri = URI.create(url);
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2_000);
-            socket.setSoTimeout(5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String reply = new String(in.readNBytes(5), StandardCharsets.US_ASCII);
-            if (!reply.startsWith("+OK")) {
+        URI uri = URI.create(adminUrl());
+        try (RespConnection connection = RespConnection.open(uri.getHost(), uri.getPort())) {
+            String login = uri.getUserInfo();
+            if (login != null) {
+                int colon = login.indexOf(':');
+                if (colon < 0) {
+                    connection.call("AUTH", login);
+                } else if (colon == 0) {
+                    connection.call("AUTH", login.substring(1));
+                } else {
+                    connection.call("AUTH", login.substring(0, colon), login.substring(colon + 1));
+                }
+            }
+            Object reply = connection.call("FLUSHALL");
+            if (!"OK".equals(reply)) {
                 throw new IllegalStateException("FLUSHALL answered " + reply);
             }
         } catch (IOException e) {
@@ -102,6 +136,7 @@ public final class RedisStore implements RunningStore {
         }
     }
 
+    /** Where the server listens, without any login: fit for a log line. */
     @Override
     public String connectionString() {
         return url;

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
  * The stores process of the local platform: starts PostgreSQL, Redis and Kafka (those not given as external) and
  * keeps them running until the process is asked to stop.
  *
- * <p>Arguments: {@code --data-dir=DIR --postgres-port=N --redis-port=N --kafka-port=N [--kafka-controller-port=N]}.
+ * <p>Arguments: {@code --data-dir=DIR --secrets-dir=DIR --postgres-port=N --redis-port=N --kafka-port=N
+ * [--kafka-controller-port=N]}. The secrets directory holds the passwords of the embedded stores' accounts, one per
+ * file ({@link StoreCredentials}); the launcher generates them there before it starts this process.
  *
  * <p>While it runs, Redis and Kafka can be stopped and started again through request files in {@code DIR/control}
  * (see {@link StoresControl}), which is how a fault drill takes one of them away.
@@ -40,7 +42,7 @@ public final class StoresMain {
         long started = System.nanoTime();
         LocalStores stores;
         try {
-            stores = LocalStores.start(settings);
+            stores = LocalStores.start(settings, credentials(options, settings));
         } catch (RuntimeException e) {
             log.error("stores failed to start: {}", e.getMessage(), e);
             System.exit(1);
@@ -58,6 +60,18 @@ public final class StoresMain {
         log.info("stores ready in {} ms", (System.nanoTime() - started) / 1_000_000);
         System.out.println("STORES READY");
         stopped.await();
+    }
+
+    /** Only an embedded PostgreSQL or Redis has accounts; with both external, nothing is read. */
+    private static StoreCredentials credentials(Map<String, String> options, StoreSettings settings) {
+        if (settings.externalPostgresUrl() != null && settings.externalRedisUrl() != null) {
+            return StoreCredentials.generated();
+        }
+        String directory = options.get("secrets-dir");
+        if (directory == null) {
+            throw new IllegalArgumentException("--secrets-dir is required: the embedded stores' passwords are there");
+        }
+        return StoreCredentials.readFrom(Path.of(directory).toAbsolutePath());
     }
 
     static Map<String, String> parse(String[] args) {

@@ -9,7 +9,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring test context at the shared stores. Each context gets a database of its own, created empty, so
- * Flyway migrates from scratch and no two contexts share rows.
+ * Flyway migrates from scratch and no two contexts share rows. A service logs in as its own database role and its
+ * own Redis user, as it does on the platform: its migrations run as the role that owns its schema, and it touches
+ * only the Redis keys its user may.
  */
 public final class RealStoresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -19,8 +21,8 @@ public final class RealStoresInitializer implements ApplicationContextInitialize
         String applicationName = context.getEnvironment().getProperty("spring.application.name", "test");
         String databaseUrl = stores.postgres().createFreshDatabase(applicationName);
 
-        Map<String, Object> connections = new HashMap<>(stores.postgres().springProperties(databaseUrl));
-        connections.put("spring.data.redis.url", stores.redis().connectionString());
+        Map<String, Object> connections = new HashMap<>(stores.postgres().springProperties(databaseUrl, applicationName));
+        connections.put("spring.data.redis.url", stores.redis().urlFor(applicationName));
         connections.put("spring.kafka.bootstrap-servers", stores.kafka().connectionString());
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("shopscale-test-stores", connections));

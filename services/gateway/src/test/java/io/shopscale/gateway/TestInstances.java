@@ -23,9 +23,9 @@ final class TestInstances {
 		}
 	}
 
-	/** The real Redis the test JVM shares, for the rate limiter's buckets. */
+	/** The real Redis the test JVM shares, for the rate limiter's buckets, as the gateway's own Redis user. */
 	static void sharedRedis(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", () -> SharedStores.get().redis().connectionString());
+		registry.add("spring.data.redis.url", () -> SharedStores.get().redis().urlFor("gateway"));
 	}
 
 }

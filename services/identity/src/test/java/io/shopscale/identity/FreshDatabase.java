@@ -24,8 +24,9 @@ public final class FreshDatabase {
     public static DataSource createDataSource() {
         PostgresStore postgres = SharedStores.get().postgres();
         String url = postgres.createFreshDatabase("identity_fresh");
+        PostgresStore.Login identity = postgres.login("identity");
         Flyway.configure()
-                .dataSource(url, postgres.user(), postgres.password())
+                .dataSource(url, identity.user(), identity.password())
                 .schemas("identity")
                 .defaultSchema("identity")
                 .createSchemas(true)
@@ -33,6 +34,6 @@ public final class FreshDatabase {
                 .load()
                 .migrate();
         String inSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=identity";
-        return new DriverManagerDataSource(inSchema, postgres.user(), postgres.password());
+        return new DriverManagerDataSource(inSchema, identity.user(), identity.password());
     }
 }

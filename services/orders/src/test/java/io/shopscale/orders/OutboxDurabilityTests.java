@@ -71,7 +71,7 @@ class OutboxDurabilityTests {
 
     private ConfigurableApplicationContext start(String databaseUrl, String kafka) {
         LocalStores stores = SharedStores.get();
-        Map<String, Object> properties = new LinkedHashMap<>(stores.postgres().springProperties(databaseUrl));
+        Map<String, Object> properties = new LinkedHashMap<>(stores.postgres().springProperties(databaseUrl, "orders"));
         properties.put("server.port", "0");
         properties.put("eureka.client.enabled", "false");
         properties.put("spring.kafka.bootstrap-servers", kafka);

@@ -35,7 +35,7 @@ class CartRedisOutageIntegrationTests {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", REDIS::connectionString);
+        registry.add("spring.data.redis.url", () -> REDIS.urlFor("cart"));
         registry.add("eureka.client.enabled", () -> "false");
         registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri",
                 () -> IDENTITY.uri().toString());

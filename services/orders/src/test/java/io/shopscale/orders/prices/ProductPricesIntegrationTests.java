@@ -22,8 +22,9 @@ class ProductPricesIntegrationTests {
     static void migratedDatabase() {
         PostgresStore postgres = SharedStores.get().postgres();
         String url = postgres.createFreshDatabase("orders_prices");
+        PostgresStore.Login orders = postgres.login("orders");
         Flyway.configure()
-                .dataSource(url, postgres.user(), postgres.password())
+                .dataSource(url, orders.user(), orders.password())
                 .schemas("orders")
                 .defaultSchema("orders")
                 .createSchemas(true)
@@ -31,8 +32,8 @@ class ProductPricesIntegrationTests {
                 .load()
                 .migrate();
         String inSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=orders";
-        prices = new ProductPrices(JdbcClient.create(new DriverManagerDataSource(inSchema, postgres.user(),
-                postgres.password())));
+        prices = new ProductPrices(JdbcClient.create(new DriverManagerDataSource(inSchema, orders.user(),
+                orders.password())));
     }
 
     @Test
