@@ -54,8 +54,8 @@ class KeyEncryptionStartupTests {
     /** Command-line arguments, so that they win over application.yml as they would in production. */
     private static ConfigurableApplicationContext start(String databaseUrl, String... settings) {
         LocalStores stores = SharedStores.get();
-        Map<String, String> properties = new LinkedHashMap<>(stores.postgres().springProperties(databaseUrl));
-        properties.put("spring.data.redis.url", stores.redis().connectionString());
+        Map<String, String> properties = new LinkedHashMap<>(stores.postgres().springProperties(databaseUrl, "identity"));
+        properties.put("spring.data.redis.url", stores.redis().urlFor("identity"));
         properties.put("server.port", "0");
         properties.put("management.server.port", "0");
         properties.put("eureka.client.enabled", "false");
