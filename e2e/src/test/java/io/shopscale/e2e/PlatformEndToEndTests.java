@@ -241,11 +241,16 @@ class PlatformEndToEndTests {
 
         // Requests through the gateway start reaching the new instance once the registry and the
         // load balancer's cache have seen it: seconds, with no restart.
+        var servedBy = new java.util.concurrent.ConcurrentSkipListSet<String>();
         await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (int i = 0; i < 10; i++) {
-                assertThat(get("/api/products/" + id, Map.of()).statusCode()).isEqualTo(200);
+                HttpResponse<String> read = get("/api/products/" + id, Map.of());
+                assertThat(read.statusCode()).isEqualTo(200);
+                read.headers().firstValue("X-Served-By").ifPresent(servedBy::add);
             }
             assertThat(productReadsServedBy(secondManagementPort)).isPositive();
+            // The gateway names the instance that answered, as the registry knows it.
+            assertThat(servedBy).contains("catalog:" + secondPort);
         });
 
         ProcessHandle.of(second.get("pid").asLong()).orElseThrow().destroyForcibly();

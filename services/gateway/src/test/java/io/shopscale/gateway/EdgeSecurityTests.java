@@ -105,7 +105,7 @@ class EdgeSecurityTests {
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.exchange()
 			.expectStatus().isOk()
-			.expectHeader().valueEquals("X-Served-By", "backoffice-1")
+			.expectHeader().valueEquals("X-Backend", "backoffice-1")
 			.expectBody(String.class).returnResult().getResponseBody();
 
 		// The service checks the token again itself; the gateway vouches for nobody in a header of its own.
@@ -200,7 +200,7 @@ class EdgeSecurityTests {
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.token("admin-1", "USER", "ADMIN"))
 			.exchange()
 			.expectStatus().isOk()
-			.expectHeader().valueEquals("X-Served-By", "backoffice-1");
+			.expectHeader().valueEquals("X-Backend", "backoffice-1");
 	}
 
 	@Test

@@ -65,7 +65,8 @@ class GatewayProxyTests {
 			.uri("/api/products?q=tea&page=0")
 			.exchange()
 			.expectStatus().isOk()
-			.expectHeader().valueEquals("X-Served-By", "catalog-1")
+			.expectHeader().valueEquals("X-Backend", "catalog-1")
+			.expectHeader().valueEquals("X-Served-By", TestInstances.instanceId("catalog", 1))
 			.expectBody().jsonPath("$.query").isEqualTo("q=tea&page=0");
 	}
 

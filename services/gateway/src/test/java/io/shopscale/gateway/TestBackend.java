@@ -95,7 +95,9 @@ final class TestBackend implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		this.hits.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
-		exchange.getResponseHeaders().set("X-Served-By", this.name);
+		exchange.getResponseHeaders().set("X-Backend", this.name);
+		// What a backend may claim about itself; the gateway's X-Served-By names the instance it really chose.
+		exchange.getResponseHeaders().set("X-Served-By", "claimed-by-" + this.name);
 		// A backend that echoes the id back must not produce a second value at the gateway.
 		String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
 		if (requestId != null) {

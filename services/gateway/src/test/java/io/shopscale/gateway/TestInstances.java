@@ -13,14 +13,23 @@ final class TestInstances {
 	private TestInstances() {
 	}
 
-	/** Registers the instances of one service, in order, as discovery would report them. */
+	/**
+	 * Registers the instances of one service, in order, as discovery would report them; the n-th is known as
+	 * {@code <service>-<n>} (the registry's instance id).
+	 */
 	@SafeVarargs
 	static void route(DynamicPropertyRegistry registry, String service, Supplier<URI>... instances) {
 		for (int i = 0; i < instances.length; i++) {
 			Supplier<URI> instance = instances[i];
-			registry.add("spring.cloud.discovery.client.simple.instances." + service + "[" + i + "].uri",
-					() -> instance.get().toString());
+			String prefix = "spring.cloud.discovery.client.simple.instances." + service + "[" + i + "].";
+			registry.add(prefix + "uri", () -> instance.get().toString());
+			String id = instanceId(service, i + 1);
+			registry.add(prefix + "instance-id", () -> id);
 		}
+	}
+
+	static String instanceId(String service, int n) {
+		return service + "-" + n;
 	}
 
 	/** The real Redis the test JVM shares, for the rate limiter's buckets, as the gateway's own Redis user. */
