@@ -113,6 +113,9 @@ final class IdentityKeys implements Function<SignedJWT, Flux<JWK>> {
 			.timeout(this.fetchTimeout)
 			.doOnNext(keys -> this.known = new Snapshot(keys, System.nanoTime()))
 			.onErrorResume(this::keepWhatIsKnown)
+			// Out of flight before anyone sees the answer: a lookup that follows it must judge the keys afresh, not
+			// be handed this finished fetch again.
+			.doOnNext(keys -> this.inFlight.set(null))
 			.doFinally(signal -> this.inFlight.set(null))
 			.cache();
 		Mono<JWKSet> winner = this.inFlight.compareAndExchange(null, fetch);
